@@ -1,0 +1,54 @@
+/** `cnreport extract <file> [--json]`: one document through every stage. */
+import { parseArgs } from 'node:util'
+import { analyzeFile } from '../analyze.js'
+import type { ExtractResult } from '../contract.js'
+import { type Command, UsageError } from './command.js'
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'Extract one report: sections, tables, figures, record and findings',
+  help: `Usage: cnreport extract <file> [--json]
+
+Reads one report (TXT, DOCX or PDF; the format is decided from the bytes) and runs
+every stage: text and tables, the section tree, figures with their positions and
+labels, the canonical record and the consistency findings.
+
+Options:
+  --json    Print the full result as one JSON object (the contract of DESIGN.md §3;
+            the zod schema is exported as ExtractResultSchema). Without it, a short
+            human-readable summary.
+  -h, --help  Show this help.
+
+Exit codes: 0 success, 1 the file could not be read, 2 usage error.`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    })
+    if (positionals.length !== 1) throw new UsageError('extract takes exactly one file')
+    const result = await analyzeFile(positionals[0]!)
+    io.out(values.json ? JSON.stringify(result) + '\n' : summarize(result))
+    return 0
+  },
+}
+
+function summarize(r: ExtractResult): string {
+  const d = r.document
+  const byKind = new Map<string, number>()
+  for (const f of r.figures) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1)
+  const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'
+  const lines = [
+    `${d.path}  (${d.format}, sha256 ${d.id.slice(0, 12)})`,
+    `  title       ${d.title ?? '—'}`,
+    `  department  ${d.department ?? '—'}   fiscal year ${d.fiscalYear ?? '—'}   kind ${d.kind ?? '—'}`,
+    `  text        ${r.text.length} chars, ${r.text.split('\n').length} lines${r.pages ? `, ${r.pages.length} pages` : ''}`,
+    `  sections    ${r.sections.length}`,
+    `  tables      ${r.tables?.length ?? 0}`,
+    `  figures     ${r.figures.length} (${kinds})`,
+    `  record      ${Object.keys(r.record).length} fields`,
+    `  findings    ${r.findings.length}`,
+  ]
+  for (const dgn of r.diagnostics) lines.push(`  ${dgn.level}: ${dgn.message}`)
+  return lines.join('\n') + '\n'
+}
