@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { type Command, type CommandIO, UsageError, processIO } from './commands/command.js'
 import { extractCommand } from './commands/extract.js'
+import { ingestCommand } from './commands/ingest.js'
+import { evalCommand } from './commands/eval.js'
 import { InputError } from './result.js'
 
-const commands: Command[] = [extractCommand]
+const commands: Command[] = [extractCommand, ingestCommand, evalCommand]
 
 const overview = () => `cnreport — figures, records and consistency checks from Chinese government reports
 
