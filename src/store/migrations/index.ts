@@ -1,0 +1,15 @@
+/**
+ * The schema history, oldest first. Migration N brings a database from user_version N−1
+ * to N; never edit a migration that has shipped — add the next one.
+ */
+import { sql as init } from './001-init.js'
+
+export interface Migration {
+  /** The user_version the database has once this migration ran: 1, 2, … */
+  version: number
+  /** One-word description, e.g. `init`. */
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]
