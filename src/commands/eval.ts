@@ -1,12 +1,87 @@
-/** STUB — `cnreport eval`, owned by the eval work. */
-import type { Command } from './command.js'
+/** `cnreport eval --gold <dir>`: measures extraction against hand-made gold annotations. */
+import { parseArgs } from 'node:util'
+import { analyzeFile } from '../analyze.js'
+import { type Analyze, evaluateCorpus } from '../eval/run.js'
+import { formatNotes, formatTable, formatVerbose, toJson } from '../eval/report.js'
+import { type Command, UsageError } from './command.js'
 
-export const evalCommand: Command = {
-  name: 'eval',
-  summary: '(not yet built)',
-  help: 'Usage: cnreport eval (not yet built)',
-  async run(_argv, io) {
-    io.err('cnreport eval: not yet built\n')
-    return 1
-  },
+const help = `Usage: cnreport eval --gold <dir> [--corpus <dir>] [--doc <name>]... [--verbose] [--json]
+
+Measures how well cnreport extracts figures and sections, against gold annotations:
+one JSON file per report (format: the gold directory's README.md). For each gold file
+whose seed report (its "file" name) is in the corpus, the report is analysed exactly as
+'cnreport extract' does and compared with the gold.
+
+Figures (kinds money, percent, count)
+  A figure of ours matches a gold figure when both are on the same line, their spans
+  overlap, and their values agree: money in 元, exactly to the 分 (3395.06万元 =
+  33950600元); other kinds by value, with 万/亿 folded in (1.8万份 = 18000). Matching is
+  one-to-one, largest overlap first.
+  R        recall: gold money/percent/count figures we matched / all of them. Gold figures
+           marked optional (Chinese-numeral counts such as 四个方面) are not counted.
+  P        precision: our money/percent/count figures that match any gold figure (of any
+           kind, optional ones included) / all of ours.
+  tp/pred  our figures matched / our figures        tp/gold  gold matched / gold figures
+  val≠     figures found at the right place with the wrong value: usually a unit or
+           number-parsing slip, and the quickest thing to fix.
+Sections
+  A heading of ours matches a gold heading on the same line (one-to-one). P and R as
+  above over all gold headings (titles and 附件 markers included); 'level' is the share
+  of matched headings whose level (0 title, 1 一、, 2 （一）, 3 1., 4 （1）) is right.
+
+The overall row sums the counts of all documents (micro average). A rate with nothing
+to count (0/0) prints as —.
+
+Options:
+  --gold <dir>     Directory of gold JSON files (required). Other files in it are ignored.
+  --corpus <dir>   Where to find the seed reports, searched recursively by file name.
+                   @default corpus
+  --doc <name>     Evaluate only seeds whose file name contains <name>; repeatable.
+  -v, --verbose    After the table, list per document: value mismatches (gold vs ours),
+                   missed gold figures and false positives as 'line:col text kind'
+                   (col counts UTF-16 units, 1-based, as editors do), kind disagreements,
+                   and missed, extra and wrongly-levelled sections.
+  --json           Print one JSON object instead: overall counts and rates, and per
+                   document the counts, rates and every list that --verbose prints.
+  -h, --help       Show this help.
+
+Skipped gold files, failed analyses and gold figures that are not at their stated
+place in the corpus text (a different version of the file) are reported on stderr.
+
+Exit codes: 0 evaluated; 1 the gold directory is missing, a gold file is malformed,
+no gold file names a seed in the corpus, or a report could not be analysed (its scores
+count as nothing found); 2 usage error.
+
+Example:
+  cnreport eval --gold ../shared/gold --corpus corpus --verbose --doc 003`
+
+/** The command over a given analyser, so tests can evaluate synthetic results. */
+export function makeEvalCommand(analyze: Analyze): Command {
+  return {
+    name: 'eval',
+    summary: 'Score figure and section extraction against gold annotations',
+    help,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          gold: { type: 'string' },
+          corpus: { type: 'string', default: 'corpus' },
+          doc: { type: 'string', multiple: true },
+          verbose: { type: 'boolean', short: 'v', default: false },
+          json: { type: 'boolean', default: false },
+        },
+        allowPositionals: true,
+      })
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' (the gold directory goes after --gold)`)
+      if (!values.gold) throw new UsageError('--gold <dir> is required')
+      const report = await evaluateCorpus({ goldDir: values.gold, corpusDir: values.corpus, analyze, ...(values.doc ? { only: values.doc } : {}) })
+      if (values.json) io.out(JSON.stringify(toJson(report), null, 2) + '\n')
+      else io.out(formatTable(report) + (values.verbose ? formatVerbose(report) : ''))
+      io.err(formatNotes(report))
+      return report.documents.some((d) => d.error !== undefined) ? 1 : 0
+    },
+  }
 }
+
+export const evalCommand: Command = makeEvalCommand(analyzeFile)

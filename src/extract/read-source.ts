@@ -3,6 +3,8 @@
  */
 import type { SourceDocument } from '../document.js'
 import { InputError } from '../result.js'
+import { readDocx } from './docx.js'
+import { readPdf } from './pdf.js'
 import { sniffFormat } from './sniff.js'
 import { readTxt } from './txt.js'
 
@@ -11,10 +13,11 @@ export async function readSource(bytes: Uint8Array, path: string, id: string): P
   switch (format.kind) {
     case 'txt':
       return readTxt(bytes, path, id)
+    case 'docx':
+      return readDocx(bytes, path, id)
+    case 'pdf':
+      return readPdf(bytes, path, id)
     case 'unreadable':
       throw new InputError(path, format.reason, format.code)
-    default:
-      // DOCX and PDF readers arrive with the format issue; until then say so plainly.
-      throw new InputError(path, `${format.kind.toUpperCase()} input is not supported yet`, `unsupported-${format.kind}`)
   }
 }

@@ -1,0 +1,7 @@
+/** STUB — the PDF reader (issue 3): bytes → SourceDocument. */
+import type { SourceDocument } from '../document.js'
+import { InputError } from '../result.js'
+
+export async function readPdf(_bytes: Uint8Array, path: string, _id: string): Promise<SourceDocument> {
+  throw new InputError(path, 'the file is a PDF document; PDF input is not supported yet', 'unsupported-pdf')
+}

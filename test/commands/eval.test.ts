@@ -1,0 +1,104 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli.js'
+import type { CommandIO } from '../../src/commands/command.js'
+import { evalCommand, makeEvalCommand } from '../../src/commands/eval.js'
+import { analyzeTinyReport } from '../eval/fixture-analyzer.js'
+
+const fixtures = join(import.meta.dirname, '../fixtures/eval')
+const gold = join(fixtures, 'gold')
+const corpus = join(fixtures, 'corpus')
+
+function memoryIO(): CommandIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) }
+  return io
+}
+
+describe('cnreport eval', () => {
+  it('exits 1 naming the directory when the gold dir is missing', async () => {
+    const io = memoryIO()
+    const missing = join(fixtures, 'no-such-gold')
+    expect(await main(['eval', '--gold', missing, '--corpus', corpus], io)).toBe(1)
+    expect(io.stderr).toBe(`cnreport eval: ${missing}: gold directory not found (--gold)\n`)
+    expect(io.stdout).toBe('')
+  })
+
+  it('exits 1 naming the file when a gold file is malformed', async () => {
+    const io = memoryIO()
+    expect(await main(['eval', '--gold', join(fixtures, 'gold-malformed'), '--corpus', corpus], io)).toBe(1)
+    expect(io.stderr).toMatch(/^cnreport eval: .*figure-value-is-string\.json: malformed gold file: figures\[0\]\.value: /)
+  })
+
+  it('exits 1 when no gold file names a seed in the corpus', async () => {
+    const io = memoryIO()
+    expect(await main(['eval', '--gold', gold, '--corpus', join(fixtures, 'gold-malformed')], io)).toBe(1)
+    expect(io.stderr).toMatch(/none of the 2 gold files names a seed present in/)
+  })
+
+  it('is a usage error (exit 2) without --gold, and has a --help', async () => {
+    const io = memoryIO()
+    expect(await main(['eval'], io)).toBe(2)
+    expect(io.stderr).toMatch(/^cnreport eval: --gold <dir> is required\nRun 'cnreport eval --help' for usage\.\n$/)
+    const help = memoryIO()
+    expect(await main(['eval', '--help'], help)).toBe(0)
+    expect(help.stdout).toMatch(/^Usage: cnreport eval --gold <dir>/)
+    expect(help.stdout).toMatch(/Exit codes: 0/)
+  })
+
+  it('prints the table, and the skipped gold file on stderr', async () => {
+    const io = memoryIO()
+    expect(await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus], io)).toBe(0)
+    const rows = io.stdout.trimEnd().split('\n')
+    expect(rows).toHaveLength(5)
+    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%'])
+    expect(rows[4]).toMatch(/^overall \(1 doc\) /)
+    expect(io.stderr).toMatch(/^cnreport eval: skipped .*orphan-seed\.json: seed not in /)
+  })
+
+  it('adds the per-document lists with --verbose', async () => {
+    const io = memoryIO()
+    await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus, '-v'], io)
+    expect(io.stdout).toContain('\n== tiny-report.txt  (gold ')
+    expect(io.stdout).toContain('\n  missed  6:12  12人  count\n')
+  })
+
+  it('prints one JSON object with --json', async () => {
+    const io = memoryIO()
+    await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus, '--json'], io)
+    const json = JSON.parse(io.stdout) as {
+      overall: { documents: number; figures: { recall: number }; sections: { levelAccuracy: number } }
+      documents: Array<{ file: string; figures: { valueMismatchPairs: unknown[]; missed: Array<{ text: string }> } }>
+      skipped: Array<{ file: string }>
+    }
+    expect(json.overall.documents).toBe(1)
+    expect(json.overall.figures.recall).toBeCloseTo(4 / 6)
+    expect(json.overall.sections.levelAccuracy).toBe(0.8)
+    expect(json.documents[0]!.figures.missed.map((m) => m.text)).toEqual(['12人'])
+    expect(json.documents[0]!.figures.valueMismatchPairs).toHaveLength(1)
+    expect(json.skipped.map((s) => s.file)).toEqual(['not-in-corpus.txt'])
+  })
+
+  it('exits 1, still printing the scores, when a report cannot be analysed', async () => {
+    const io = memoryIO()
+    const failing = makeEvalCommand(() => Promise.reject(new Error('unreadable')))
+    expect(await failing.run(['--gold', gold, '--corpus', corpus], io)).toBe(1)
+    expect(io.stdout).toMatch(/\ntiny-report \(failed\) +— +0\.0% +0\/0 +0\/6 /)
+    expect(io.stderr).toContain('cnreport eval: tiny-report.txt: analysis failed: unreadable\n')
+  })
+
+  it('runs the real pipeline on the fixture corpus', async () => {
+    const io = memoryIO()
+    expect(await evalCommand.run(['--gold', gold, '--corpus', corpus, '--json'], io)).toBe(0)
+    const json = JSON.parse(io.stdout) as {
+      overall: { figures: { gold: number; recallHits: number; predicted: number; precisionHits: number }; sections: { gold: number } }
+      documents: Array<{ error?: string; warnings: string[] }>
+    }
+    expect(json.documents[0]!.error).toBeUndefined()
+    // The gold is fixed; what the extractors find changes as they are built.
+    expect(json.overall.figures.gold).toBe(6)
+    expect(json.overall.sections.gold).toBe(6)
+    expect(json.overall.figures.recallHits).toBeLessThanOrEqual(6)
+    expect(json.overall.figures.precisionHits).toBeLessThanOrEqual(json.overall.figures.predicted)
+    expect(json.documents[0]!.warnings).toEqual([])
+  })
+})

@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { evaluateCorpus } from '../../src/eval/run.js'
+import { analyzeTinyReport } from './fixture-analyzer.js'
+
+const fixtures = join(import.meta.dirname, '../fixtures/eval')
+const options = { goldDir: join(fixtures, 'gold'), corpusDir: join(fixtures, 'corpus'), analyze: analyzeTinyReport }
+
+describe('evaluateCorpus', () => {
+  it('scores each gold file whose seed is in the corpus and skips the others', async () => {
+    const report = await evaluateCorpus(options)
+    expect(report.documents.map((d) => d.file)).toEqual(['tiny-report.txt'])
+    expect(report.skipped).toEqual([{ goldPath: join(fixtures, 'gold', 'orphan-seed.json'), file: 'not-in-corpus.txt', reason: `seed not in ${options.corpusDir}` }])
+    const d = report.documents[0]!
+    expect(d.corpusPath).toBe(join(fixtures, 'corpus', 'tiny-report.txt'))
+    expect(d.warnings).toEqual([])
+    expect(d.figures).toMatchObject({ gold: 6, predicted: 7, recallHits: 4, precisionHits: 5, valueMismatches: 1, misalignedGold: 0 })
+    expect(d.figures.missed.map((m) => m.text)).toEqual(['12人'])
+    expect(d.figures.falsePositives.map((m) => m.text)).toEqual(['2023'])
+    expect(d.sections).toMatchObject({ gold: 6, predicted: 6, matched: 5, levelCorrect: 4 })
+    expect(report.overall).toEqual({
+      documents: 1,
+      figures: { gold: 6, predicted: 7, recallHits: 4, precisionHits: 5, valueMismatches: 1, kindMismatches: 0, misalignedGold: 0 },
+      sections: { gold: 6, predicted: 6, matched: 5, levelCorrect: 4 },
+    })
+  })
+
+  it('counts a document whose analysis throws as nothing found, and keeps the error', async () => {
+    const report = await evaluateCorpus({ ...options, analyze: () => Promise.reject(new Error('boom')) })
+    const d = report.documents[0]!
+    expect(d.error).toBe('boom')
+    expect(d.figures).toMatchObject({ gold: 6, recallHits: 0, predicted: 0 })
+    expect(report.overall.sections).toEqual({ gold: 6, predicted: 0, matched: 0, levelCorrect: 0 })
+  })
+
+  it('warns when our result breaks the contract', async () => {
+    const report = await evaluateCorpus({
+      ...options,
+      analyze: async (p) => {
+        const r = await analyzeTinyReport(p)
+        return { ...r, figures: r.figures.map((f, i) => (i === 0 ? { ...f, raw: 'x' } : f)) }
+      },
+    })
+    expect(report.documents[0]!.warnings).toEqual([expect.stringMatching(/^our result breaks the JSON contract \(1 issues; first: figures\.0\.raw: figure f1 raw/)])
+  })
+
+  it('fails when no gold file names a seed in the corpus, or --doc selects none', async () => {
+    await expect(evaluateCorpus({ ...options, corpusDir: join(fixtures, 'gold') })).rejects.toThrow(
+      /none of the 2 gold files names a seed present in .*gold \(looked for not-in-corpus\.txt, tiny-report\.txt\)/,
+    )
+    await expect(evaluateCorpus({ ...options, only: ['zzz'] })).rejects.toThrow(/and selected by --doc/)
+    await expect(evaluateCorpus({ ...options, corpusDir: join(fixtures, 'nowhere') })).rejects.toThrow(/nowhere: corpus directory not found/)
+  })
+})
