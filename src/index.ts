@@ -5,3 +5,6 @@ export { LineIndex, type Span, type SourceDocument, type Table, type TableCell, 
 export { InputError, type Diagnostic, type Result } from './result.js'
 export { FIELD_IDS, type FieldId } from './normalize/field-ids.js'
 export { main } from './cli.js'
+export { openDatabase, StoreError, type Db } from './store/db.js'
+export { Repository } from './store/repo.js'
+export { ingest, discoverInputs, type IngestOptions, type IngestSummary } from './pipeline.js'

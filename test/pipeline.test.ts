@@ -10,7 +10,8 @@ import { sampleResult } from './store/sample-result.js'
 import { tempDbPath, tempDir } from './store/temp-db.js'
 
 const CORPUS = resolve('corpus')
-const SEEDS = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort()
+// Every report the corpus bundles, in any format: ingest takes them all.
+const SEEDS = readdirSync(CORPUS).filter((n) => /\.(txt|docx|pdf)$/i.test(n)).sort()
 
 /** Deterministic noise with NULs and invalid UTF-8, like a stray binary download. */
 function noise(length: number): Uint8Array {

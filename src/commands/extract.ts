@@ -1,7 +1,7 @@
 /** `cnreport extract <file> [--json]`: one document through every stage. */
 import { parseArgs } from 'node:util'
 import { analyzeFile } from '../analyze.js'
-import type { ExtractResult } from '../contract.js'
+import { type ExtractResult, FIGURE_KINDS } from '../contract.js'
 import { type Command, UsageError } from './command.js'
 
 export const extractCommand: Command = {
@@ -35,9 +35,11 @@ Exit codes: 0 success, 1 the file could not be read, 2 usage error.`,
 
 function summarize(r: ExtractResult): string {
   const d = r.document
-  const byKind = new Map<string, number>()
-  for (const f of r.figures) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1)
-  const kinds = [...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'
+  const kinds =
+    FIGURE_KINDS.map((k) => [k, r.figures.filter((f) => f.kind === k).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none'
   const lines = [
     `${d.path}  (${d.format}, sha256 ${d.id.slice(0, 12)})`,
     `  title       ${d.title ?? '—'}`,

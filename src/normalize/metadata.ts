@@ -3,7 +3,8 @@ import type { DocumentInfo, Section } from '../contract.js'
 import type { LineIndex, SourceDocument } from '../document.js'
 
 export function describeDocument(doc: SourceDocument, _lines: LineIndex, sections: Section[]): DocumentInfo {
-  const title = sections.find((s) => s.level === 0)?.title ?? null
+  // 附件N markers are level 0 too, but carry a number; the title is the first unnumbered one.
+  const title = sections.find((s) => s.level === 0 && s.number === '')?.title ?? null
   return {
     id: doc.id,
     path: doc.path,

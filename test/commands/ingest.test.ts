@@ -8,7 +8,8 @@ import { Repository } from '../../src/store/repo.js'
 import { tempDbPath, tempDir } from '../store/temp-db.js'
 
 const CORPUS = resolve('corpus')
-const SEEDS = readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort()
+// Every report the corpus bundles, in any format: ingest takes them all.
+const SEEDS = readdirSync(CORPUS).filter((n) => /\.(txt|docx|pdf)$/i.test(n)).sort()
 
 function capture(isTTY = false): CommandIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', isTTY, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) }
@@ -56,7 +57,7 @@ describe('cnreport ingest', () => {
     const dir = batchWithFailure()
     const io = capture()
     expect(await main(['ingest', dir, '--db', tempDbPath()], io)).toBe(1)
-    expect(io.stdout).toMatch(/5 stored, 0 unchanged, 0 linked, 1 failed\nFailed:\n  .*empty\.txt: .*empty.* \(empty\)\n$/)
+    expect(io.stdout).toMatch(new RegExp(`${SEEDS.length} stored, 0 unchanged, 0 linked, 1 failed\\nFailed:\\n  .*empty\\.txt: .*empty.* \\(empty\\)\\n$`))
   })
 
   it('reports a missing path as a failure (exit 1) and stores the rest', async () => {
