@@ -1,0 +1,84 @@
+/**
+ * mammoth, called the way cnreport needs it:
+ *
+ * - The package is handed over as mammoth's `{file}` input (lib/unzip.js `openZip`: an
+ *   object with `exists` and `read`), backed by our guarded ZIP reader (docx-zip.ts), so
+ *   every part mammoth inflates is bounded and CRC-checked — JSZip would inflate without
+ *   limits — and nothing is inflated twice.
+ * - The document model is taken from `transformDocument`. It is what convertToHtml turns
+ *   into HTML: `<td colspan rowspan>` are written from the cells' `colSpan`/`rowSpan`
+ *   (lib/document-to-html.js `convertTableCell`), and paragraphs keep their style name and
+ *   list level, which the HTML loses. The hook then hands mammoth an empty document, so no
+ *   HTML is built that nobody reads; reading messages are kept (the conversion's only
+ *   messages are about style-map misses and images, which we do not convert).
+ * - Messages become Diagnostics with a code; repeated messages are counted, not repeated.
+ */
+import mammoth from 'mammoth'
+import type { Diagnostic } from '../result.js'
+import { InputError } from '../result.js'
+import type { MDocument } from './docx-model.js'
+import type { ZipPackage } from './docx-zip.js'
+
+export interface MammothRead {
+  document: MDocument
+  diagnostics: Diagnostic[]
+}
+
+/** The object mammoth's `openZip` accepts as `{file}` (its own JSZip wrapper's shape). */
+function mammothFile(pkg: ZipPackage) {
+  return {
+    exists: (name: string) => pkg.exists(name),
+    read: async (name: string, encoding?: string) => {
+      const data = pkg.read(name)
+      if (!data) throw new Error(`no ${name} in the package`)
+      if (encoding === 'base64') return Buffer.from(data).toString('base64')
+      return encoding ? new TextDecoder(encoding).decode(data) : data
+    },
+    write: () => {
+      throw new Error('the package is read-only')
+    },
+    toArrayBuffer: () => {
+      throw new Error('the package is read-only')
+    },
+  }
+}
+
+/** @throws InputError when mammoth cannot read the package (malformed XML, no body, …). */
+export async function readWithMammoth(pkg: ZipPackage, path: string): Promise<MammothRead> {
+  let captured: MDocument | undefined
+  let result: { messages: Array<{ type: string; message: string }> }
+  try {
+    // `file` is not in mammoth's .d.ts Input union, hence the cast (see the module comment).
+    result = await mammoth.convertToHtml({ file: mammothFile(pkg) } as unknown as { buffer: Buffer }, {
+      transformDocument: (document: MDocument) => {
+        captured = document
+        return { ...document, children: [] }
+      },
+    })
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError(path, `the DOCX file cannot be read: ${firstLine(error)}`, 'docx-unreadable')
+  }
+  if (!captured) throw new InputError(path, 'the DOCX file cannot be read: mammoth returned no document', 'docx-unreadable')
+  return { document: captured, diagnostics: toDiagnostics(result.messages) }
+}
+
+/** xmldom's messages run over several lines; a reason is one line. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return (message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim() || 'unknown error'
+}
+
+function toDiagnostics(messages: Array<{ type: string; message: string }>): Diagnostic[] {
+  const counts = new Map<string, { type: string; n: number }>()
+  for (const m of messages) {
+    const seen = counts.get(m.message)
+    if (seen) seen.n++
+    else counts.set(m.message, { type: m.type, n: 1 })
+  }
+  return [...counts].map(([message, { type, n }]) => ({
+    level: 'warning' as const,
+    code: type === 'error' ? 'docx-mammoth-error' : 'docx-mammoth-warning',
+    message: n > 1 ? `${message} (×${n})` : message,
+  }))
+}
