@@ -2,14 +2,22 @@
  * Where a number sits in a table, and what its headers say: the cell containing an
  * offset, the row header (first text cell to the left) and the column header (first
  * text cell above). Bare numbers in tables take their unit and label from these.
+ *
+ * Headers are looked up on the table's grid, not by a cell's index in its row: a cell
+ * merged over two rows (rowSpan) or columns (colSpan) heads every grid slot it covers,
+ * as it does on the printed page.
  */
 import type { Table, TableCell } from '../document.js'
 
 export interface CellRef {
   table: Table
+  /** Row of the cell, as in `table.rows`. */
   row: number
+  /** Index of the cell within its row, as in `table.rows[row]` (what Figure.cell.col reports). */
   col: number
   cell: TableCell
+  /** Grid column of the cell's first slot, counting merged slots. */
+  gridCol: number
 }
 
 /** A cell holding only a number, sign, comparator or unit — not a header. */
@@ -19,12 +27,19 @@ export function isNumericCell(text: string): boolean {
   return NUMERIC_CELL.test(text)
 }
 
+/** For each grid slot, the cell covering it. */
+type Grid = Array<Array<TableCell | undefined>>
+
 export class CellIndex {
   private readonly cells: CellRef[] = []
+  private readonly grids = new Map<Table, Grid>()
 
   constructor(tables: Table[]) {
-    for (const table of tables)
-      table.rows.forEach((row, r) => row.forEach((cell, c) => this.cells.push({ table, row: r, col: c, cell })))
+    for (const table of tables) {
+      const { grid, gridCols } = layOut(table)
+      this.grids.set(table, grid)
+      table.rows.forEach((row, r) => row.forEach((cell, c) => this.cells.push({ table, row: r, col: c, cell, gridCol: gridCols[r]![c]! })))
+    }
     this.cells.sort((a, b) => a.cell.start - b.cell.start)
   }
 
@@ -41,27 +56,57 @@ export class CellIndex {
     }
     return undefined
   }
+
+  /** Nearest text cell to the left on the grid row (a merged row header counts). */
+  rowHeader(ref: CellRef): TableCell | undefined {
+    const slots = this.grids.get(ref.table)?.[ref.row] ?? []
+    for (let c = ref.gridCol - 1; c >= 0; c--) {
+      const cell = slots[c]
+      if (cell && cell !== ref.cell && isHeaderText(cell.text)) return cell
+    }
+    return undefined
+  }
+
+  /** Nearest text cell above on the grid column (a merged column header counts). */
+  columnHeader(ref: CellRef): TableCell | undefined {
+    const grid = this.grids.get(ref.table) ?? []
+    for (let r = ref.row - 1; r >= 0; r--) {
+      const cell = grid[r]?.[ref.gridCol]
+      if (cell && cell !== ref.cell && isHeaderText(cell.text)) return cell
+    }
+    return undefined
+  }
 }
+
+/** Places cells on the grid the way HTML tables do: each cell takes the next free slot. */
+function layOut(table: Table): { grid: Grid; gridCols: number[][] } {
+  const grid: Grid = []
+  const gridCols: number[][] = []
+  table.rows.forEach((row, r) => {
+    grid[r] ??= []
+    gridCols[r] = []
+    let col = 0
+    row.forEach((cell, i) => {
+      while (grid[r]![col] !== undefined) col++
+      gridCols[r]![i] = col
+      const rows = cell.rowSpan ?? 1
+      const cols = cell.colSpan ?? 1
+      for (let dr = 0; dr < rows; dr++) {
+        const slots = (grid[r + dr] ??= [])
+        for (let dc = 0; dc < cols; dc++) slots[col + dc] = cell
+      }
+      col += cols
+    })
+  })
+  return { grid, gridCols }
+}
+
+/** Headers are short names; a long cell or a sentence (a scoring rule, an explanation) is content, not a header. */
+const MAX_HEADER = 30
 
 function isHeaderText(text: string): boolean {
   const t = text.trim()
-  return t !== '' && !isNumericCell(t) && /[\u4e00-\u9fff]/.test(t)
-}
-
-/** Nearest text cell to the left in the same row. */
-export function rowHeader(ref: CellRef): TableCell | undefined {
-  const row = ref.table.rows[ref.row]!
-  for (let c = ref.col - 1; c >= 0; c--) if (isHeaderText(row[c]!.text)) return row[c]
-  return undefined
-}
-
-/** Nearest text cell above in the same column. */
-export function columnHeader(ref: CellRef): TableCell | undefined {
-  for (let r = ref.row - 1; r >= 0; r--) {
-    const cell = ref.table.rows[r]![ref.col]
-    if (cell && isHeaderText(cell.text)) return cell
-  }
-  return undefined
+  return t !== '' && t.length <= MAX_HEADER && !/[，。；;！？]/.test(t) && !isNumericCell(t) && /[\u4e00-\u9fff]/.test(t)
 }
 
 /** The other cells of the same row. */

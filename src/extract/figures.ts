@@ -26,13 +26,13 @@ export function findFigures(doc: SourceDocument, lines: LineIndex, sections: Sec
 
   for (const scanned of scanFigures(text)) {
     const ref = cells.at(scanned.numeral.start)
-    const typed = typeFigure(text, scanned, ref)
+    const typed = typeFigure(text, scanned, ref, cells)
     if (!typed) continue
     const raw = text.slice(scanned.start, scanned.end)
     const inCellAlone = ref !== undefined && ref.cell.text.trim().length <= raw.length + CELL_SLACK
     const sameSentence = previous !== undefined && !/[。\n！？!?；;]/.test(text.slice(previous.end, scanned.start))
     const label = inCellAlone
-      ? cellLabel(ref)
+      ? cellLabel(ref, cells)
       : labelBefore(text, scanned.start, Math.max(previous?.end ?? 0, ref?.cell.start ?? 0), sameSentence ? previous!.label : null)
 
     const figure: Figure = {
@@ -80,10 +80,10 @@ interface TypedFigure {
 }
 
 /** The written unit, or for a bare number alone in a table cell the unit its context implies. */
-function typeFigure(text: string, scanned: ScannedFigure, ref: CellRef | undefined): TypedFigure | null {
+function typeFigure(text: string, scanned: ScannedFigure, ref: CellRef | undefined, cells: CellIndex): TypedFigure | null {
   if (scanned.kind !== null && scanned.unit !== null) return { kind: scanned.kind, unit: scanned.unit, yuan: scanned.yuan }
   if (!ref || ref.cell.text.trim() !== text.slice(scanned.start, scanned.end).trim()) return null
-  const inferred = inferCellUnit(ref, scanned.numeral)
+  const inferred = inferCellUnit(ref, scanned.numeral, cells)
   if (!inferred) return null
   let yuan: number | undefined
   const power = inferred.kind === 'money' ? yuanPower(inferred.unit) : undefined
