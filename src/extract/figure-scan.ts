@@ -6,6 +6,8 @@
  * (the caller decides, e.g. from a table header, whether they are figures).
  */
 import { Decimal } from 'decimal.js'
+import { chineseNumeralAt, isChineseIdiom, percentInWords } from './chinese-figures.js'
+import { isChineseNumeralChar } from './chinese-numerals.js'
 import { type NumberLiteral, digitAt, readArabicNumber } from './numbers.js'
 import { type FigureKind, bareMultiplierUnit, matchUnit, yuanPower } from './units.js'
 
@@ -62,7 +64,9 @@ export function scanFigures(text: string, from = 0, to = text.length): ScannedFi
   let i = from
   while (i < to) {
     if (digitAt(text, i) === null) {
-      i++
+      const words = readFigureInWords(text, i)
+      if (words) found.push(words)
+      i = words ? words.end : isChineseNumeralChar(text[i]) ? skipChineseNumeral(text, i) : i + 1
       continue
     }
     const numeral = readArabicNumber(text, i)!
@@ -78,6 +82,28 @@ export function scanFigures(text: string, from = 0, to = text.length): ScannedFi
   }
   shareUnitsAcrossLists(text, found)
   return found
+}
+
+/** A percentage or count written in words (百分之九十五, 九个, 三项), or null. */
+function readFigureInWords(text: string, i: number): ScannedFigure | null {
+  const percent = percentInWords(text, i)
+  if (percent) {
+    return { start: i, end: percent.end, numeral: percent, kind: 'percent', unit: '%', value: percent.value, decimals: percent.decimals, approx: false }
+  }
+  if (!isChineseNumeralChar(text[i])) return null
+  const numeral = chineseNumeralAt(text, i)
+  if (!numeral) return null
+  const figure = readFigureAround(text, numeral)
+  if (!figure || figure.kind === null) return null
+  if (isChineseIdiom(text, text.slice(numeral.start, numeral.end), figure.kind, figure.unit!, figure.end)) return null
+  return figure
+}
+
+/** Past a run of numeral characters, so the tail of 二十一 is not read as 十一. */
+function skipChineseNumeral(text: string, i: number): number {
+  let j = i
+  while (isChineseNumeralChar(text[j])) j++
+  return j
 }
 
 /** Years, dates, clock times, codes, ordinals: numerals that are not quantities. */
@@ -101,6 +127,11 @@ function skipSpaces(text: string, p: number, max = 2): number {
 }
 
 function readFigureAround(text: string, numeral: NumberLiteral): ScannedFigure | null {
+  if ((text[numeral.end] === '.' || text[numeral.end] === '．') && matchUnit(text, numeral.end + 1)) {
+    // 7.50.万元: a stray point between number and unit; keep the figure, flag the slip.
+    numeral.malformed ??= 'stray decimal point before the unit'
+    numeral.end++
+  }
   let p = skipSpaces(text, numeral.end)
   let approx = false
   let power = 0
