@@ -9,7 +9,7 @@ import type { Diagnostic, Result } from '../result.js'
 import { CellIndex, type CellRef } from './cell-context.js'
 import { cellLabel, inferCellUnit } from './cell-units.js'
 import { type ScannedFigure, scanFigures } from './figure-scan.js'
-import { labelBefore } from './labels.js'
+import { NarrativeLabeler } from './narrative-label.js'
 import { scaleDecimal } from './numbers.js'
 import { yuanPower } from './units.js'
 
@@ -22,7 +22,7 @@ export function findFigures(doc: SourceDocument, lines: LineIndex, sections: Sec
   const figures: Figure[] = []
   const diagnostics: Diagnostic[] = []
   const sectionAt = sectionLocator(sections)
-  let previous: { end: number; label: string | null } | undefined
+  const labeler = new NarrativeLabeler(text)
 
   for (const scanned of scanFigures(text)) {
     const ref = cells.at(scanned.numeral.start)
@@ -30,10 +30,7 @@ export function findFigures(doc: SourceDocument, lines: LineIndex, sections: Sec
     if (!typed) continue
     const raw = text.slice(scanned.start, scanned.end)
     const inCellAlone = ref !== undefined && ref.cell.text.trim().length <= raw.length + CELL_SLACK
-    const sameSentence = previous !== undefined && !/[。\n！？!?；;]/.test(text.slice(previous.end, scanned.start))
-    const label = inCellAlone
-      ? cellLabel(ref, cells)
-      : labelBefore(text, scanned.start, Math.max(previous?.end ?? 0, ref?.cell.start ?? 0), sameSentence ? previous!.label : null)
+    const label = inCellAlone ? cellLabel(ref, cells) : labeler.labelAt(scanned.start, ref?.cell.start ?? 0)
 
     const figure: Figure = {
       id: `f${figures.length + 1}`,
@@ -67,7 +64,7 @@ export function findFigures(doc: SourceDocument, lines: LineIndex, sections: Sec
     if (scanned.repeatedUnit)
       diagnostics.push({ level: 'info', code: 'unit-repeated', message: `单位重复：“${raw}”`, span: { start: scanned.start, end: scanned.end } })
     figures.push(figure)
-    previous = { end: scanned.end, label }
+    labeler.record(scanned.end, label)
   }
   return { value: figures, diagnostics }
 }

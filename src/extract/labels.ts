@@ -10,6 +10,8 @@ import { cutWords } from './segmenter.js'
 
 /** Characters that end a clause: a label never reaches across them. */
 const CLAUSE_BREAK = /[。；;！？!?\n\t，,、：:（）()【】\[\]]/
+/** What ends the clause a formula stands in (brackets do not: they are part of the formula). */
+const FORMULA_BREAK = /[。；;！？!?\n\t，,：:]/
 /** Longest label kept; longer clauses keep their last words, which name the quantity. */
 const MAX_LABEL = 16
 
@@ -36,8 +38,15 @@ export function clauseStart(text: string, end: number, floor: number): number {
  * figure ended (a label never reaches into another figure). `previousLabel` is the label
  * of the figure just before in the same sentence, which a bare 占…% refers to.
  */
-export function labelBefore(text: string, start: number, floor: number, previousLabel: string | null): string | null {
-  const clause = text.slice(clauseStart(text, start, floor), start)
+export function labelBefore(text: string, start: number, floor: number, previousLabel: string | null, hardFloor = 0): string | null {
+  let clause = text.slice(clauseStart(text, start, floor), start)
+  // The result of a formula is named by the formula's left side — 在职人员控制率=实际在职人员数/
+  // 编制人数×100%=131/131×100%=100% — which lies behind the formula's own numbers and brackets.
+  if (/[=＝]\s*$/.test(clause)) {
+    let p = start
+    while (p > hardFloor && !FORMULA_BREAK.test(text[p - 1]!)) p--
+    clause = text.slice(p, start).split(/[=＝]/)[0]!
+  }
   const label = trimLabel(clause)
   if (label === '占' || label === '占比') return previousLabel ? `${previousLabel}占比` : '占比'
   const share = /^占(.+?)的?$/.exec(label)
@@ -47,7 +56,11 @@ export function labelBefore(text: string, start: number, floor: number, previous
 
 /** Trims a clause to the quantity it names. Exported for tests. */
 export function trimLabel(clause: string): string {
-  const cleaned = clause.replace(/[“”"‘’'《》\s\u3000]/g, '').replace(/^[^\p{L}\p{N}]+/u, '')
+  const cleaned = clause
+    .replace(/[“”"‘’'《》\s\u3000]/g, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    // The reporting unit's own name in front (某区应急管理局追加预算) is the subject, not the quantity.
+    .replace(ORGANISATION, '')
   if (!/[\u4e00-\u9fff]/.test(cleaned)) return ''
   const { leading, trailing } = labelWords()
   let tokens = cutWords(cleaned)
@@ -85,6 +98,9 @@ export function trimLabel(clause: string): string {
   }
   return label
 }
+
+/** A unit's name at the front of a clause: 2–24 characters ending in 局/委员会/办公室/中心/厅 …, with more after it. */
+const ORGANISATION = /^[\u4e00-\u9fff]{2,24}?(?:管理局|局|委员会|办公室|中心|厅|委|办)(?=[\u4e00-\u9fff]{2,})/
 
 /** A date or year at the front of a clause: 2023年度, 12月, 5月18日. */
 const LEADING_DATE = /^(?:[\d.]+(?:年[底初末]|年度?|月[底初末]|月份?|日|号)?)+/

@@ -1,0 +1,71 @@
+/**
+ * Labels of figures in running text, read in document order. Beyond the clause before each
+ * number (labels.ts) a sentence carries context from figure to figure:
+ * - its subject (本年“三公经费”预算安排数为15.9万元，实际支出数为9.29万元 → 三公经费实际支出数);
+ * - a breakdown: after 基本支出4,600,656.92元（其中：工资福利支出…、商品和服务支出…）
+ *   the parts belong to 基本支出 (基本支出中的商品和服务支出) until the bracket closes or
+ *   the breakdown's clause ends;
+ * - a period: 较2021年“三公经费”预算数 is the prior year's.
+ */
+import { clauseStart, labelBefore } from './labels.js'
+import { isAttribute, lastTopic, namesTopic, qualifyLabel, topicOf } from './label-topic.js'
+
+/** Characters that end a sentence: no context is carried across them. */
+const SENTENCE_END = /[。！？!?\n]/
+/** Wording that puts a quantity in the previous period. */
+const PRIOR_PERIOD = /上年|上一年|去年|较\s*\d{4}\s*年/
+/** A breakdown opens after a figure: 其中 / 包括 / 包含. */
+const BREAKDOWN_OPENS = /其中|包括|包含/
+
+export class NarrativeLabeler {
+  private previous: { end: number; label: string | null } | undefined
+  /** The figure whose parts are being listed, while its breakdown lasts. */
+  private parent: { label: string; bracketed: boolean; bracketDepth: number } | undefined
+
+  constructor(private readonly text: string) {}
+
+  /** The label of the figure starting at `start`; `floor` bounds the search (a table cell's start). */
+  labelAt(start: number, floor: number): string | null {
+    const { text } = this
+    const previous = this.previous && this.previous.end >= floor ? this.previous : undefined
+    const between = previous ? text.slice(previous.end, start) : ''
+    const sameSentence = previous !== undefined && !/[。\n！？!?；;]/.test(between)
+    this.updateParent(previous, between, sameSentence)
+
+    const label = labelBefore(text, start, Math.max(previous?.end ?? 0, floor), sameSentence ? previous!.label : null, floor)
+    let sentenceStart = start
+    while (sentenceStart > floor && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--
+    let qualified = qualifyLabel(label, lastTopic(text, sentenceStart, start))
+    if (qualified && this.parent && !namesTopic(qualified) && !isAttribute(qualified) && !qualified.startsWith('占'))
+      qualified = `${this.parent.label}中的${qualified}`
+    const clause = text.slice(clauseStart(text, start, Math.max(previous?.end ?? 0, floor)), start)
+    if (qualified && PRIOR_PERIOD.test(clause) && !qualified.includes('上年')) qualified = `上年${qualified}`
+    return qualified
+  }
+
+  /** Remembers the figure just labelled, for the next one. */
+  record(end: number, label: string | null): void {
+    this.previous = { end, label }
+  }
+
+  private updateParent(previous: { end: number; label: string | null } | undefined, between: string, sameSentence: boolean): void {
+    if (!sameSentence) this.parent = undefined
+    if (this.parent) {
+      // A bracketed breakdown ends when its bracket closes; an open one at 。 or ；.
+      this.parent.bracketDepth += count(between, /[（(]/g) - count(between, /[）)]/g)
+      if ((this.parent.bracketed && this.parent.bracketDepth <= 0) || /[；;]/.test(between)) this.parent = undefined
+    }
+    // Only a named subject (基本支出, 项目支出, 三公经费) gives its parts a qualifier; a total
+    // such as 收入总计 is the sum of parts that are named well enough on their own.
+    const opens = between.search(BREAKDOWN_OPENS)
+    const subject = previous?.label ? topicOf(previous.label) : null
+    if (subject && opens !== -1) {
+      const depth = count(between, /[（(]/g) - count(between, /[）)]/g)
+      this.parent = { label: subject, bracketed: depth > 0, bracketDepth: depth }
+    }
+  }
+}
+
+function count(s: string, pattern: RegExp): number {
+  return (s.match(pattern) ?? []).length
+}

@@ -1,0 +1,117 @@
+/**
+ * The canonical evaluation record: for each field of DESIGN.md §3, the figure that states
+ * it, chosen from the labels the figures carry (data/fields.json says which labels name
+ * which field), and every other statement of the same field with a different value kept
+ * as an alternative — the consistency checks need them.
+ *
+ * Choosing among statements: the strength of the label's match, wording that marks the
+ * canonical statement (the final 决算 over the 年初 budget), and how many other statements
+ * agree with the value within rounding — a figure restated in several places is more
+ * likely the one the report means than a stray one.
+ */
+import type { EvaluationRecordFields, Figure, RecordField, Section } from '../contract.js'
+import { figureInterval, intersects } from '../validate/interval.js'
+import { type FieldDef, fieldDefs } from './field-defs.js'
+import type { FieldId } from './field-ids.js'
+
+interface Candidate {
+  figure: Figure
+  strength: number
+  votes: number
+}
+
+/** Weight of one agreeing restatement against one step of label strength. */
+const VOTE_WEIGHT = 3
+
+export function buildRecord(figures: Figure[], sections: Section[], text: string): EvaluationRecordFields {
+  const titles = sectionTitles(sections)
+  const record: EvaluationRecordFields = {}
+  for (const def of fieldDefs()) {
+    const candidates = figures.flatMap((figure) => {
+      const strength = matchStrength(def, figure, sentenceBefore(text, figure), titles(figure.sectionId))
+      return strength === null ? [] : [{ figure, strength, votes: 0 }]
+    })
+    if (candidates.length === 0) continue
+    for (const c of candidates) c.votes = candidates.filter((o) => o !== c && agree(o.figure, c.figure)).length
+    // On equal scores the later statement wins: reports restate figures in later tables, and
+    // the later (final-accounts) statement is the one the earlier one summarises.
+    const primary = candidates.reduce((best, c) => (score(c) >= score(best) ? c : best))
+    const field: RecordField = toField(def.id, primary.figure)
+    const alternatives = distinctValues(candidates.filter((c) => !agree(c.figure, primary.figure)).map((c) => c.figure))
+    if (alternatives.length > 0) field.alternatives = alternatives.map((f) => ({ value: canonicalValue(f), figureId: f.id, line: f.line }))
+    record[def.id] = field
+  }
+  return record
+}
+
+function score(c: Candidate): number {
+  // Ties go to running text over table cells: a sentence states what the report means.
+  return c.strength + VOTE_WEIGHT * c.votes + (c.figure.cell ? 0 : 0.5)
+}
+
+/** How strongly a figure's label names the field, or null when it does not. */
+function matchStrength(def: FieldDef, figure: Figure, sentence: string, sectionTitles: string): number | null {
+  if (!def.kinds.has(figure.kind) || figure.approx || !figure.label) return null
+  const label = figure.label.replace(/[“”"‘’]/g, '')
+  if (def.exclude?.test(label)) return null
+  const index = def.match.findIndex((m) => m.test(label))
+  if (index === -1) return null
+  const surroundings = `${label}\n${sentence}\n${sectionTitles}`
+  if (def.context && !def.context.test(surroundings)) return null
+  if (def.forbid?.test(surroundings)) return null
+  let strength = 2 * (def.match.length - index)
+  for (const p of def.prefer) if (p.test(sentence)) strength += 1
+  for (const a of def.avoid) if (a.test(sentence)) strength -= 1
+  return strength
+}
+
+function agree(a: Figure, b: Figure): boolean {
+  return intersects(figureInterval(a), figureInterval(b))
+}
+
+/** One figure per distinct value (within rounding), in document order. */
+function distinctValues(figures: Figure[]): Figure[] {
+  const kept: Figure[] = []
+  for (const f of figures) if (!kept.some((k) => agree(k, f))) kept.push(f)
+  return kept
+}
+
+function canonicalValue(f: Figure): number {
+  return f.kind === 'money' ? (f.yuan ?? f.value) : f.value
+}
+
+function toField(id: FieldId, f: Figure): RecordField {
+  return { value: canonicalValue(f), unit: unitOf(id, f), figureId: f.id, line: f.line }
+}
+
+function unitOf(id: FieldId, f: Figure): RecordField['unit'] {
+  if (f.kind === 'money') return '元'
+  if (f.kind === 'percent') return '%'
+  return id.startsWith('staffing.') ? '人' : '个'
+}
+
+/** Sentence ends: a figure is read with the words of its own sentence before it. */
+const SENTENCE_END = /[。！？!?\n]/
+
+/** The text of the figure's sentence before the figure (its table cell's text, in a table). */
+function sentenceBefore(text: string, figure: Figure): string {
+  let start = figure.start
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--
+  return text.slice(start, figure.start)
+}
+
+/** The titles of a section and its ancestors, joined: the context a figure is read in. */
+function sectionTitles(sections: Section[]): (id: string | null) => string {
+  const byId = new Map(sections.map((s) => [s.id, s]))
+  const cache = new Map<string, string>()
+  return (id) => {
+    if (id === null) return ''
+    const hit = cache.get(id)
+    if (hit !== undefined) return hit
+    const titles: string[] = []
+    for (let s = byId.get(id); s; s = s.parentId ? byId.get(s.parentId) : undefined) titles.push(s.title)
+    const joined = titles.join(' ')
+    cache.set(id, joined)
+    return joined
+  }
+}
