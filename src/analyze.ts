@@ -11,6 +11,9 @@ import { readSource } from './extract/read-source.js'
 import { findSections } from './extract/sections.js'
 import { findFigures } from './extract/figures.js'
 import { describeDocument } from './normalize/metadata.js'
+import { CellIndex } from './extract/cell-context.js'
+import { findIndicators } from './normalize/indicators.js'
+import { findScores } from './normalize/score-table.js'
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
@@ -21,16 +24,23 @@ export function analyzeSource(source: SourceDocument): ExtractResult {
   const lines = new LineIndex(source.text)
   const sections = findSections(source, lines)
   const figures = findFigures(source, lines, sections)
+  // Indicator and score rows are always present, [] when the report has no such table.
+  const tableInput = { text: source.text, tables: source.tables, figures: figures.value, lines, sections, cellIndex: new CellIndex(source.tables) }
+  const scores = findScores(tableInput)
+  const document = describeDocument(source, lines, sections)
   return {
-    document: describeDocument(source, lines, sections),
+    document: document.value,
     text: source.text,
     ...(source.pages ? { pages: source.pages } : {}),
     sections,
     tables: source.tables.map(({ id, rows, unit, start, end }) => ({ id, rows, start, end, ...(unit ? { unit } : {}) })),
     figures: figures.value,
+    indicators: findIndicators(tableInput),
+    scores: scores.scores,
+    scoreTotals: scores.totals,
     record: {},
     findings: [],
-    diagnostics: [...source.diagnostics, ...figures.diagnostics],
+    diagnostics: [...source.diagnostics, ...figures.diagnostics, ...document.diagnostics],
   }
 }
 

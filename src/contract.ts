@@ -108,6 +108,87 @@ export const FigureSchema = SpanSchema.extend({
   malformed: z.boolean().optional(),
 })
 
+/** A target or actual value of an indicator: its cell as written. */
+export const IndicatorValueSchema = SpanSchema.extend({
+  /** The cell text, trimmed: 100处以上, ≦500元/人/天, 长期有效. */
+  text: z.string(),
+  /** The first figure in the cell (100处以上 → the count 100), when figure extraction found one. */
+  figureId: z.string().optional(),
+})
+
+/** One row of a 绩效指标 table, or one line of a narrative indicator list; `start`/`end` cover it. */
+export const IndicatorSchema = SpanSchema.extend({
+  /** `i1`, `i2`, … in document order. */
+  id: z.string(),
+  /** The table piece holding the row; absent for an indicator of a narrative list (数量指标：…). */
+  tableId: z.string().optional(),
+  /** Row of the indicator in that table. */
+  row: z.number().int().nonnegative().optional(),
+  /** 一级指标, e.g. 产出指标; an empty cell takes the name above it. */
+  level1: z.string().nullable(),
+  /** 二级指标, e.g. 数量指标; an empty cell takes the name above it. */
+  level2: z.string().nullable(),
+  /** 三级指标: the indicator itself, e.g. 隐患排查整治 (指标名称 in a table without levels). */
+  level3: z.string().nullable(),
+  /** 年度指标值 (target) as written, e.g. 100处以上. */
+  target: IndicatorValueSchema.nullable(),
+  /** 实际完成值 (actual) as written, e.g. 370处以上. */
+  actual: IndicatorValueSchema.nullable(),
+  /** 分值 in points (（10分） → 10); present when the table has the column. */
+  weight: z.number().nullable().optional(),
+  /** 得分 in points; present when the table has the column. */
+  score: z.number().nullable().optional(),
+  /** 偏差原因分析及改进措施 as written; present when the table has the column. */
+  reason: z.string().nullable().optional(),
+  /** 1-based line of the indicator's name (of the row's first cell when it has none). */
+  line: z.number().int().positive(),
+  /** The innermost section holding the row — for a narrative list, the project it reports on. */
+  sectionId: z.string().nullable().optional(),
+})
+
+/** One scored row of a score table (计分表, or a 自评表 with 得分); `start`/`end` cover the row. */
+export const ScoreRowSchema = SpanSchema.extend({
+  /** `sc1`, `sc2`, … in document order. */
+  id: z.string(),
+  tableId: z.string(),
+  /** Row in that table. */
+  row: z.number().int().nonnegative(),
+  /** The scored item as its row names it, e.g. 在职人员控制率. */
+  indicator: z.string(),
+  /** Level of the item: 1 = 一级指标, 2 = 二级, 3 = 三级 (a table without levels counts its 指标 as 3). */
+  level: z.number().int().min(1).max(3),
+  /** Names from the outermost level down to the item, unknown levels left out: [投入, 预算配置, 在职人员控制率]. */
+  path: z.array(z.string()).min(1),
+  /** 分值: the most the item can score, in points — 7 for （7分）; null when not stated. */
+  weight: z.number().nullable(),
+  /** 得分: points awarded; null when the row states none (a score merged over rows counts once, on its first row). */
+  score: z.number().nullable(),
+  weightFigureId: z.string().optional(),
+  scoreFigureId: z.string().optional(),
+  /** 1-based line of the item's name. */
+  line: z.number().int().positive(),
+})
+
+/** The stated total of a score table beside what its rows add up to (checked by a later rule). */
+export const ScoreTotalSchema = z.object({
+  /** The table holding the score table's header. */
+  tableId: z.string(),
+  /** The score of the 合计 / 总分 row, e.g. 95; null when the table states none. */
+  stated: SpanSchema.extend({
+    value: z.number(),
+    line: z.number().int().positive(),
+    figureId: z.string().optional(),
+  }).nullable(),
+  /** The 分值 of the 合计 row, in points, when it states one beside the score (合计 | 100 | 95). */
+  statedWeight: z.number().optional(),
+  /** Sum of the rows' scores, in points: 95. */
+  sumOfScores: z.number(),
+  /** Sum of the rows' 分值, in points (100 for a complete table); null when no row states one. */
+  sumOfWeights: z.number().nullable(),
+  /** Score rows summed. */
+  rows: z.number().int().nonnegative(),
+})
+
 export const RecordFieldSchema = z.object({
   value: z.number().finite(),
   unit: z.enum(['元', '%', '人', '个']),
@@ -156,6 +237,12 @@ export const ExtractResultSchema = z
     sections: z.array(SectionSchema),
     tables: z.array(TableSchema).optional(),
     figures: z.array(FigureSchema),
+    /** Rows of 绩效指标 tables in document order; analyze always sets it, [] when there are none. */
+    indicators: z.array(IndicatorSchema).optional(),
+    /** Rows of score tables in document order; analyze always sets it, [] when there are none. */
+    scores: z.array(ScoreRowSchema).optional(),
+    /** One per score table with rows: stated 合计 against the sums; analyze always sets it. */
+    scoreTotals: z.array(ScoreTotalSchema).optional(),
     record: RecordSchema,
     findings: z.array(FindingSchema),
     diagnostics: z.array(DiagnosticSchema),
@@ -170,6 +257,10 @@ export const ExtractResultSchema = z
       if (s.end > r.text.length || s.start > s.end)
         ctx.addIssue({ code: 'custom', path: ['sections', i], message: `section ${s.id} span is outside the text` })
     }
+    for (const key of ['indicators', 'scores'] as const)
+      for (const [i, row] of (r[key] ?? []).entries())
+        if (row.end > r.text.length || row.start > row.end)
+          ctx.addIssue({ code: 'custom', path: [key, i], message: `${key} row ${row.id} span is outside the text` })
   })
 
 export type ExtractResult = z.infer<typeof ExtractResultSchema>
@@ -180,5 +271,9 @@ export type Figure = z.infer<typeof FigureSchema>
 export type FigureKind = Figure['kind']
 export type RecordField = z.infer<typeof RecordFieldSchema>
 export type EvaluationRecordFields = z.infer<typeof RecordSchema>
+export type Indicator = z.infer<typeof IndicatorSchema>
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>
+export type ScoreRow = z.infer<typeof ScoreRowSchema>
+export type ScoreTotal = z.infer<typeof ScoreTotalSchema>
 export type Finding = z.infer<typeof FindingSchema>
 export type Evidence = z.infer<typeof EvidenceSchema>

@@ -7,7 +7,7 @@ import { type Command, UsageError } from './command.js'
 
 const help = `Usage: cnreport eval --gold <dir> [--corpus <dir>] [--doc <name>]... [--verbose] [--json]
 
-Measures how well cnreport extracts figures and sections, against gold annotations:
+Measures how well cnreport extracts figures, sections and document metadata, against gold annotations:
 one JSON file per report (format: the gold directory's README.md). For each gold file
 whose seed report (its "file" name) is in the corpus, the report is analysed exactly as
 'cnreport extract' does and compared with the gold.
@@ -28,6 +28,14 @@ Sections
   A heading of ours matches a gold heading on the same line (one-to-one). P and R as
   above over all gold headings (titles and 附件 markers included); 'level' is the share
   of matched headings whose level (0 title, 1 一、, 2 （一）, 3 1., 4 （1）) is right.
+
+Metadata
+  dept, year, score  exact: department name, fiscal year evaluated, self-score
+  kind     the gold kind's parts (split on +) each appear, in order, inside ours
+           (自评报告 is inside 部门整体支出绩效自评报告)
+  region   province, city and county as the gold has them, and our 6-digit code is that
+           county's under that city and province in the division dataset
+  acc      all metadata checks passed / all made
 
 The overall row sums the counts of all documents (micro average). A rate with nothing
 to count (0/0) prints as —.

@@ -6,15 +6,20 @@ import { basename, extname } from 'node:path'
 import type { DocumentEvaluation, EvalReport, OverallCounts } from './run.js'
 import { describeFigures, figureColumns, figureRates } from './figures.js'
 import { describeSections, sectionColumns, sectionRates } from './sections.js'
+import { describeMetadata, metadataAccuracy, metadataColumns } from './metadata.js'
 import { group, renderTable, type Column } from './table.js'
 
 /** A table row: a document's counts or the overall sums. */
 interface Row {
   name: string
-  counts: Pick<OverallCounts, 'figures' | 'sections'>
+  counts: Pick<OverallCounts, 'figures' | 'sections' | 'metadata'>
 }
 
-const groups = [group('figures', figureColumns, (r: Row) => r.counts.figures), group('sections', sectionColumns, (r: Row) => r.counts.sections)]
+const groups = [
+  group('figures', figureColumns, (r: Row) => r.counts.figures),
+  group('sections', sectionColumns, (r: Row) => r.counts.sections),
+  group('metadata', metadataColumns, (r: Row) => r.counts.metadata),
+]
 const docColumn: Column<Row> = { header: 'doc', cell: (r) => r.name }
 
 const docName = (d: DocumentEvaluation) => basename(d.file, extname(d.file)) + (d.error !== undefined ? ' (failed)' : '')
@@ -33,7 +38,7 @@ export function formatVerbose(report: EvalReport): string {
     out.push('', `== ${d.file}  (gold ${d.goldPath})`)
     if (d.error !== undefined) out.push(`analysis failed: ${d.error}`)
     for (const w of d.warnings) out.push(`warning: ${w}`)
-    out.push(...describeFigures(d.figures), ...describeSections(d.sections))
+    out.push(...describeFigures(d.figures), ...describeSections(d.sections), ...describeMetadata(d.metadata))
   }
   return out.join('\n') + '\n'
 }
@@ -51,11 +56,11 @@ export function formatNotes(report: EvalReport): string {
 
 /** The `--json` object: the whole report, with the rates beside the overall counts. */
 export function toJson(report: EvalReport): unknown {
-  const { figures, sections, documents } = report.overall
+  const { figures, sections, metadata, documents } = report.overall
   return {
     goldDir: report.goldDir,
     corpusDir: report.corpusDir,
-    overall: { documents, figures: { ...figures, ...figureRates(figures) }, sections: { ...sections, ...sectionRates(sections) } },
+    overall: { documents, figures: { ...figures, ...figureRates(figures) }, sections: { ...sections, ...sectionRates(sections) }, metadata: { ...metadata, accuracy: metadataAccuracy(metadata) } },
     documents: report.documents,
     skipped: report.skipped,
   }

@@ -15,6 +15,7 @@ import { InputError } from '../result.js'
 import { loadGoldDir, type GoldDocument } from './gold.js'
 import { addFigureCounts, emptyFigureCounts, evaluateFigures, type FigureCounts, type FigureScore } from './figures.js'
 import { addSectionCounts, emptySectionCounts, evaluateSections, type SectionCounts, type SectionScore } from './sections.js'
+import { addMetadataCounts, emptyMetadataCounts, evaluateMetadata, type MetadataCounts, type MetadataScore } from './metadata.js'
 
 /** Turns a corpus file into our result; `analyzeFile` in the CLI, a stub in tests. */
 export type Analyze = (path: string) => Promise<ExtractResult>
@@ -38,12 +39,14 @@ export interface DocumentEvaluation {
   warnings: string[]
   figures: FigureScore
   sections: SectionScore
+  metadata: MetadataScore
 }
 
 export interface OverallCounts {
   documents: number
   figures: FigureCounts
   sections: SectionCounts
+  metadata: MetadataCounts
 }
 
 export interface EvalReport {
@@ -56,8 +59,8 @@ export interface EvalReport {
 }
 
 /** Scores one analysed document (null: analysis failed) on every metric. */
-export function evaluateDocument(gold: GoldDocument, result: ExtractResult | null): Pick<DocumentEvaluation, 'figures' | 'sections'> {
-  return { figures: evaluateFigures(gold, result), sections: evaluateSections(gold, result) }
+export function evaluateDocument(gold: GoldDocument, result: ExtractResult | null): Pick<DocumentEvaluation, 'figures' | 'sections' | 'metadata'> {
+  return { figures: evaluateFigures(gold, result), sections: evaluateSections(gold, result), metadata: evaluateMetadata(gold, result?.document ?? null) }
 }
 
 export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
@@ -65,6 +68,7 @@ export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
     documents: documents.length,
     figures: documents.reduce((sum, d) => addFigureCounts(sum, d.figures), emptyFigureCounts()),
     sections: documents.reduce<SectionCounts>((sum, d) => addSectionCounts(sum, d.sections), emptySectionCounts()),
+    metadata: documents.reduce<MetadataCounts>((sum, d) => addMetadataCounts(sum, d.metadata), emptyMetadataCounts()),
   }
 }
 

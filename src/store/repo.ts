@@ -21,6 +21,9 @@ export const STORE_TABLES = [
   'diagnostics',
   'record_fields',
   'findings',
+  'indicators',
+  'scores',
+  'score_totals',
   'failures',
 ] as const
 export type StoreTable = (typeof STORE_TABLES)[number]
@@ -48,6 +51,9 @@ const CHILDREN: ReadonlyArray<[StoreTable, (r: ExtractResult) => Row[]]> = [
   ['diagnostics', rows.diagnosticRows],
   ['record_fields', rows.recordRows],
   ['findings', rows.findingRows],
+  ['indicators', rows.indicatorRows],
+  ['scores', rows.scoreRows],
+  ['score_totals', rows.scoreTotalRows],
 ]
 
 /**

@@ -145,3 +145,65 @@ export function findingRows(r: ExtractResult): Row[] {
     }
   })
 }
+
+/** Indicator rows; a target or actual becomes text, figure and span columns. */
+export function indicatorRows(r: ExtractResult): Row[] {
+  return (r.indicators ?? []).map((i) => ({
+    id: i.id,
+    table_id: orNull(i.tableId),
+    row: orNull(i.row),
+    section_id: i.sectionId ?? null,
+    level1: i.level1,
+    level2: i.level2,
+    level3: i.level3,
+    target_text: i.target?.text ?? null,
+    target_figure_id: i.target?.figureId ?? null,
+    target_start: i.target?.start ?? null,
+    target_end: i.target?.end ?? null,
+    actual_text: i.actual?.text ?? null,
+    actual_figure_id: i.actual?.figureId ?? null,
+    actual_start: i.actual?.start ?? null,
+    actual_end: i.actual?.end ?? null,
+    weight: orNull(i.weight),
+    score: orNull(i.score),
+    reason: orNull(i.reason),
+    line: i.line,
+    start: i.start,
+    end: i.end,
+  }))
+}
+
+/** Score rows; `path` as a JSON array so SQL can query it with json_each. */
+export function scoreRows(r: ExtractResult): Row[] {
+  return (r.scores ?? []).map((s) => ({
+    id: s.id,
+    table_id: s.tableId,
+    row: s.row,
+    indicator: s.indicator,
+    level: s.level,
+    path: JSON.stringify(s.path),
+    weight: s.weight,
+    score: s.score,
+    weight_figure_id: orNull(s.weightFigureId),
+    score_figure_id: orNull(s.scoreFigureId),
+    line: s.line,
+    start: s.start,
+    end: s.end,
+  }))
+}
+
+export function scoreTotalRows(r: ExtractResult): Row[] {
+  return (r.scoreTotals ?? []).map((t, seq) => ({
+    seq,
+    table_id: t.tableId,
+    stated: t.stated?.value ?? null,
+    stated_figure_id: t.stated?.figureId ?? null,
+    stated_line: t.stated?.line ?? null,
+    stated_start: t.stated?.start ?? null,
+    stated_end: t.stated?.end ?? null,
+    stated_weight: orNull(t.statedWeight),
+    sum_of_scores: t.sumOfScores,
+    sum_of_weights: t.sumOfWeights,
+    row_count: t.rows,
+  }))
+}

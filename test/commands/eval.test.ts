@@ -50,7 +50,7 @@ describe('cnreport eval', () => {
     expect(await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus], io)).toBe(0)
     const rows = io.stdout.trimEnd().split('\n')
     expect(rows).toHaveLength(5)
-    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%'])
+    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%'])
     expect(rows[4]).toMatch(/^overall \(1 doc\) /)
     expect(io.stderr).toMatch(/^cnreport eval: skipped .*orphan-seed\.json: seed not in /)
   })

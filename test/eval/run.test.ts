@@ -22,6 +22,10 @@ describe('evaluateCorpus', () => {
       documents: 1,
       figures: { gold: 6, predicted: 7, recallHits: 4, precisionHits: 5, valueMismatches: 1, kindMismatches: 0, misalignedGold: 0 },
       sections: { gold: 6, predicted: 6, matched: 5, levelCorrect: 4 },
+      metadata: {
+        evaluated: { department: 1, fiscalYear: 1, kind: 0, selfScore: 0, region: 0 },
+        correct: { department: 0, fiscalYear: 0, kind: 0, selfScore: 0, region: 0 },
+      },
     })
   })
 

@@ -26,6 +26,9 @@ function expectedCounts(r: ExtractResult) {
     diagnostics: r.diagnostics.length,
     record_fields: recordRows,
     findings: r.findings.length,
+    indicators: r.indicators?.length ?? 0,
+    scores: r.scores?.length ?? 0,
+    score_totals: r.scoreTotals?.length ?? 0,
     failures: 0,
   }
 }

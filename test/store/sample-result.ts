@@ -1,8 +1,8 @@
 /**
  * A small hand-built ExtractResult that uses every part of the contract (pages, nested
- * sections, a table with spans, figures in and out of cells, a record field with an
- * alternative, a finding with a computed interval, diagnostics), so store tests do not
- * depend on what the extraction stages find today. Offsets are computed, not typed.
+ * sections, a table with spans, figures in and out of cells, indicator and score rows,
+ * a record field with an alternative, a finding with a computed interval, diagnostics), so
+ * store tests do not depend on what the extraction stages find today. Offsets are computed, not typed.
  */
 import { createHash } from 'node:crypto'
 import { ExtractResultSchema, type ExtractResult, type Figure } from '../../src/contract.js'
@@ -74,6 +74,20 @@ export function sampleResult(overrides: { id?: string; path?: string; text?: str
         sectionId: 's2', cell: { tableId: 't1', row: 1, col: 1 }, unitInferred: true, malformed: false,
       }),
     ],
+    indicators: [
+      {
+        id: 'i1', tableId: 't1', row: 1, level1: '产出指标', level2: '数量指标', level3: '合计',
+        target: { ...cellValue, text: '582.77', figureId: 'f3' }, actual: null, weight: 10, score: null, reason: null,
+        line: lineOf(cellLabel.start), start: cellLabel.start, end: cellValue.end, sectionId: 's2',
+      },
+    ],
+    scores: [
+      {
+        id: 'sc1', tableId: 't1', row: 1, indicator: '合计', level: 3, path: ['预算', '合计'], weight: 10, score: 9.5,
+        scoreFigureId: 'f3', line: lineOf(cellLabel.start), start: cellLabel.start, end: cellValue.end,
+      },
+    ],
+    scoreTotals: [{ tableId: 't1', stated: { ...cellValue, value: 582.77, line: lineOf(cellValue.start), figureId: 'f3' }, sumOfScores: 9.5, sumOfWeights: 10, rows: 1 }],
     record: {
       'budget.total': { value: 33950600, unit: '元', figureId: 'f1', line: 4, alternatives: [{ value: 5827700, figureId: 'f3', line: 7 }] },
       'budget.execution_rate': { value: 98.5, unit: '%', figureId: 'f2', line: 4 },

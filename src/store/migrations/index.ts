@@ -3,6 +3,7 @@
  * to N; never edit a migration that has shipped — add the next one.
  */
 import { sql as init } from './001-init.js'
+import { sql as indicators } from './002-indicators.js'
 
 export interface Migration {
   /** The user_version the database has once this migration ran: 1, 2, … */
@@ -12,4 +13,7 @@ export interface Migration {
   sql: string
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'indicators', sql: indicators },
+]
