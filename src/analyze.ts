@@ -11,6 +11,7 @@ import { readSource } from './extract/read-source.js'
 import { findSections } from './extract/sections.js'
 import { findFigures } from './extract/figures.js'
 import { describeDocument } from './normalize/metadata.js'
+import { buildRecord } from './normalize/record.js'
 import { CellIndex } from './extract/cell-context.js'
 import { findIndicators } from './normalize/indicators.js'
 import { findScores } from './normalize/score-table.js'
@@ -38,7 +39,7 @@ export function analyzeSource(source: SourceDocument): ExtractResult {
     indicators: findIndicators(tableInput),
     scores: scores.scores,
     scoreTotals: scores.totals,
-    record: {},
+    record: buildRecord(figures.value, sections, source.text),
     findings: [],
     diagnostics: [...source.diagnostics, ...figures.diagnostics, ...document.diagnostics],
   }

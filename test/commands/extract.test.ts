@@ -20,7 +20,7 @@ describe('cnreport extract', () => {
     const result = ExtractResultSchema.parse(JSON.parse(io.stdout))
     expect(result.text).toBe(readFileSync(SEED, 'utf8'))
     expect(result.document.path).toBe(SEED)
-    expect(result.record).toEqual({})
+    expect(result.record['income.total']).toMatchObject({ value: 33950600, unit: '元', line: 50 })
     expect(result.findings).toEqual([])
     const income = result.figures.find((f) => f.raw === '3395.06万元')
     expect(income).toMatchObject({ kind: 'money', value: 3395.06, decimals: 2, unit: '万元', yuan: 33950600, line: 50, label: '收入总计' })
