@@ -12,6 +12,9 @@ import { findSections } from './extract/sections.js'
 import { findFigures } from './extract/figures.js'
 import { describeDocument } from './normalize/metadata.js'
 import { buildRecord } from './normalize/record.js'
+import type { ValidationConfig } from './validate/config.js'
+import type { ValidationInput } from './validate/rule.js'
+import { validate } from './validate/run.js'
 import { CellIndex } from './extract/cell-context.js'
 import { findIndicators } from './normalize/indicators.js'
 import { findScores } from './normalize/score-table.js'
@@ -20,8 +23,13 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+export interface AnalyzeOptions {
+  /** Which consistency rules run and how loud they are. @default DEFAULT_CONFIG (profile default) */
+  validation?: ValidationConfig
+}
+
 /** Runs every stage on an already-read source. */
-export function analyzeSource(source: SourceDocument): ExtractResult {
+export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = {}): ExtractResult {
   const lines = new LineIndex(source.text)
   const sections = findSections(source, lines)
   const figures = findFigures(source, lines, sections)
@@ -29,7 +37,7 @@ export function analyzeSource(source: SourceDocument): ExtractResult {
   const tableInput = { text: source.text, tables: source.tables, figures: figures.value, lines, sections, cellIndex: new CellIndex(source.tables) }
   const scores = findScores(tableInput)
   const document = describeDocument(source, lines, sections)
-  return {
+  const extracted: ValidationInput = {
     document: document.value,
     text: source.text,
     ...(source.pages ? { pages: source.pages } : {}),
@@ -40,17 +48,18 @@ export function analyzeSource(source: SourceDocument): ExtractResult {
     scores: scores.scores,
     scoreTotals: scores.totals,
     record: buildRecord(figures.value, sections, source.text),
-    findings: [],
     diagnostics: [...source.diagnostics, ...figures.diagnostics, ...document.diagnostics],
   }
+  const checked = validate(extracted, lines, options.validation)
+  return { ...extracted, findings: checked.findings, diagnostics: [...extracted.diagnostics, ...checked.diagnostics] }
 }
 
 /** @throws InputError when the bytes are not a readable report (empty, binary, corrupt). */
-export async function analyzeBytes(bytes: Uint8Array, path: string): Promise<ExtractResult> {
+export async function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions = {}): Promise<ExtractResult> {
   const source = await readSource(bytes, path, sha256(bytes))
-  return analyzeSource(source)
+  return analyzeSource(source, options)
 }
 
-export async function analyzeFile(path: string): Promise<ExtractResult> {
-  return analyzeBytes(await readFile(path), path)
+export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<ExtractResult> {
+  return analyzeBytes(await readFile(path), path, options)
 }
