@@ -12,11 +12,11 @@ const offset = z.number().int().nonnegative()
 export const SpanSchema = z.object({ start: offset, end: offset })
 
 export const RegionSchema = z.object({
-  /** e.g. 湖南省 */
+  /** e.g. 江西省 */
   province: z.string().nullable(),
-  /** e.g. 衡阳市 */
+  /** e.g. 九江市 */
   city: z.string().nullable(),
-  /** county-level division, e.g. 常宁市 */
+  /** county-level division, e.g. 瑞昌市 */
   county: z.string().nullable(),
   /** 6-digit administrative division code of the most specific level resolved. */
   code: z.string().nullable(),
@@ -79,16 +79,16 @@ export const FigureSchema = SpanSchema.extend({
   kind: z.enum(FIGURE_KINDS),
   /** Exactly `text.slice(start, end)`. */
   raw: z.string(),
-  /** The number as written: 3395.06 for "3395.06万元"; for counts and measures a written 万/亿 is folded in (1.8万份 → 18000). */
+  /** The number as written: 1234.56 for "1234.56万元"; for counts and measures a written 万/亿 is folded in (1.8万份 → 18000). */
   value: z.number().finite(),
   /**
-   * Printed precision in XBRL's sense: 2 for "3395.06", 0 for "98%", −3 for "1.8万份".
+   * Printed precision in XBRL's sense: 2 for "1234.56", 0 for "98%", −3 for "1.8万份".
    * The figure stands for the interval value ± ½·10^−decimals.
    */
   decimals: z.number().int(),
   /** Unit as written, normalised: 万元 元 亿元 % 个百分点 人 个 家 处 分 米 … */
   unit: z.string(),
-  /** Money only: the value in 元, exact (3395.06万元 → 33950600). */
+  /** Money only: the value in 元, exact (1234.56万元 → 12345600). */
   yuan: z.number().finite().optional(),
   /** 多 余 约 近 以上 左右 …: the figure is not exact. */
   approx: z.boolean(),
@@ -104,7 +104,7 @@ export const FigureSchema = SpanSchema.extend({
   cell: z.object({ tableId: z.string(), row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
   /** The unit was not written beside the number but taken from a table header or column. */
   unitInferred: z.boolean().optional(),
-  /** The number is malformed as written (1,031,48.00); `value` is the best reading. */
+  /** The number is malformed as written (2,041,18.00); `value` is the best reading. */
   malformed: z.boolean().optional(),
 })
 

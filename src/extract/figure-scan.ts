@@ -26,7 +26,7 @@ export interface ScannedFigure {
   yuan?: number
   approx: boolean
   comparator?: Comparator
-  /** The unit was written twice (558.08万元万元). */
+  /** The unit was written twice (612.30万元万元). */
   repeatedUnit?: boolean
   /** The unit was taken from the next member of a list or range (4125.49,4143.91万元; 10-20万元). */
   sharedUnit?: boolean
@@ -200,7 +200,7 @@ function readFigureAround(text: string, numeral: NumberLiteral): ScannedFigure |
   let repeatedUnit = false
   const written = text.slice(unitStart, unitStart + unitMatch.length)
   if (written.length > 0 && text.startsWith(written, p)) {
-    repeatedUnit = true // 558.08万元万元
+    repeatedUnit = true // 612.30万元万元
     p += written.length
   }
 

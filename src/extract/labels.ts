@@ -1,8 +1,8 @@
 /**
  * A figure's label: the quantity named just before the number in the same clause
- * (“其中：财政拨款收入3383.30万元” → 财政拨款收入). The clause is cut into words with
+ * (“其中：财政拨款收入1210.50万元” → 财政拨款收入). The clause is cut into words with
  * nodejieba so that subjects, time words and copulas are trimmed at word boundaries,
- * never through a word. Shares (占99.65%) borrow the label of the figure they follow.
+ * never through a word. Shares (占98.04%) borrow the label of the figure they follow.
  */
 import { z } from 'zod'
 import { loadDataJson } from '../data-files.js'

@@ -1,7 +1,7 @@
 /**
  * Arabic numerals as Chinese reports write them: ASCII or full-width digits, `.`/`．` as
  * the decimal point, `,` as a thousands separator — or as a list separator
- * (4125.49,4143.91万元 is two numbers), or malformed (1,031,48.00). Normalised while
+ * (4125.49,4143.91万元 is two numbers), or malformed (2,041,18.00). Normalised while
  * parsing; the caller keeps the raw slice (DESIGN.md §2).
  */
 import { Decimal } from 'decimal.js'
@@ -9,14 +9,14 @@ import { Decimal } from 'decimal.js'
 export interface NumberLiteral {
   start: number
   end: number
-  /** Canonical decimal string: ASCII digits, no separators, e.g. "103148.00". */
+  /** Canonical decimal string: ASCII digits, no separators, e.g. "204118.00". */
   digits: string
   value: number
   /** Digits printed after the decimal point. */
   decimals: number
   /** Thousands separators were used. */
   grouped: boolean
-  /** Why the literal is malformed, when it is (1,031,48.00). `value` is the best reading. */
+  /** Why the literal is malformed, when it is (2,041,18.00). `value` is the best reading. */
   malformed?: string
 }
 
@@ -45,7 +45,7 @@ function readDigits(text: string, i: number): { digits: string; end: number } {
 /**
  * Parses the numeral starting at `pos` (which must be a digit).
  * Grouping is accepted only in the shape 1-3 digits then groups of exactly 3; a comma
- * followed by a 1-2 digit group and a decimal point (1,031,48.00) is read as a slip of
+ * followed by a 1-2 digit group and a decimal point (2,041,18.00) is read as a slip of
  * grouping and flagged; any other comma ends the numeral (it separates list items).
  */
 export function readArabicNumber(text: string, pos: number): NumberLiteral | null {

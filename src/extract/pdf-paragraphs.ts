@@ -1,7 +1,7 @@
 /**
  * When does a visual line end its paragraph? PDF gives lines; the report's text has
  * paragraphs (a heading, a list item, a sentence run), and figures broken over a line
- * end ("27.08 万\n元", "90.\n42%") must come back whole. Two consecutive lines of the
+ * end ("31.46 万\n元", "90.\n42%") must come back whole. Two consecutive lines of the
  * same frame (the page body, or one table cell) are one paragraph unless:
  *
  * 1. the font size changes (a heading in a larger size);

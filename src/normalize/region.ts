@@ -1,8 +1,8 @@
 /**
  * The region a report belongs to: province, city and county of the issuing department, with
  * the 6-digit division code of the most specific level resolved. The department name is the
- * anchor (南昌市西湖区应急管理局 → 南昌市 › 西湖区); a county name shared by several places
- * (西湖区: 杭州市 and 南昌市) is settled only by the text naming one of their cities or
+ * anchor (长春市朝阳区应急管理局 → 长春市 › 朝阳区); a county name shared by several places
+ * (朝阳区: 北京市 and 长春市) is settled only by the text naming one of their cities or
  * provinces, never guessed: otherwise it stays unresolved with an info diagnostic saying why.
  */
 import type { Region } from '../contract.js'
@@ -11,13 +11,13 @@ import { gazetteer, type Gazetteer, type Place } from './gazetteer.js'
 
 /** A place name at the start of a department name and the places it may denote. */
 export interface PlaceMention {
-  /** As written: 益阳市, 大通湖区. */
+  /** As written: 张家口市, 察北区. */
   surface: string
   places: Place[]
 }
 
 /**
- * The chain of place names a department name starts with (南昌市西湖区应急管理局 → 南昌市, 西湖区),
+ * The chain of place names a department name starts with (长春市朝阳区应急管理局 → 长春市, 朝阳区),
  * each narrowed to the places inside the ones before it. Stops at the first non-place text.
  */
 export function placeChain(name: string, g: Gazetteer = gazetteer()): PlaceMention[] {
@@ -28,7 +28,7 @@ export function placeChain(name: string, g: Gazetteer = gazetteer()): PlaceMenti
     if (!hit) break
     const outer = chain.at(-1)?.places
     let places = unique(hit.names.map((n) => n.place))
-    // Only narrow downwards: 湖南省常宁市 keeps 常宁市 under 湖南省; an impossible pair keeps the later name's places.
+    // Only narrow downwards: 湖南省醴陵市 keeps 醴陵市 under 湖南省; an impossible pair keeps the later name's places.
     if (outer?.length) {
       const inside = places.filter((p) => outer.some((o) => o !== p && g.contains(o, p)))
       if (inside.length) places = inside
@@ -82,7 +82,7 @@ export function resolveRegion(department: string | null, text: string, g: Gazett
   return result({ region: regionOf(place, last.surface, g), place, chain }, diagnostics)
 }
 
-/** How often the text names the place's city and province (full names and stems: 南昌市, 南昌, 江西省, 江西). */
+/** How often the text names the place's city and province (full names and stems: 长春市, 长春, 吉林省, 吉林). */
 function evidence(place: Place, text: string, g: Gazetteer): number {
   let score = 0
   const city = g.cityOf(place)
@@ -100,7 +100,7 @@ function occurrences(text: string, needle: string): number {
 
 /**
  * The Region of a resolved place. The county is shown as the document writes it when the
- * official name carries its parents (益阳市大通湖管理区 → 大通湖区), else by its official name.
+ * official name carries its parents (张家口市察北管理区 → 察北区), else by its official name.
  */
 export function regionOf(place: Place, surface: string, g: Gazetteer = gazetteer()): Region {
   const province = g.provinceOf(place).name
@@ -119,7 +119,7 @@ function countyName(place: Place, surface: string, g: Gazetteer): string {
   return bare.includes(surface) ? surface : (bare.at(-1) ?? place.name)
 }
 
-/** What several candidates share (西湖区 under two provinces: only the county name). */
+/** What several candidates share (朝阳区 under two provinces: only the county name). */
 function common(places: Place[], surface: string, g: Gazetteer): Region {
   const provinces = new Set(places.map((p) => p.provinceCode))
   const cities = new Set(places.map((p) => p.cityCode))

@@ -3,7 +3,7 @@
  * printed with d decimals stands for the interval [v − ½·10^−d, v + ½·10^−d]; a relation holds
  * when the interval computed from the parts intersects the stated one. Extended here from
  * sums to differences, ratios and products. Money is compared in 元, converting intervals
- * exactly (582.77万元 ± 0.005万元 = ± 50 元). Arithmetic is decimal, never float.
+ * exactly (612.45万元 ± 0.005万元 = ± 50 元). Arithmetic is decimal, never float.
  */
 import { Decimal } from 'decimal.js'
 import type { Figure } from '../contract.js'

@@ -98,7 +98,7 @@ CREATE TABLE figures (
   id            TEXT NOT NULL,
   kind          TEXT NOT NULL CHECK (kind IN ('money', 'percent', 'count', 'measure', 'score')),
   raw           TEXT NOT NULL,          -- === substr(documents.text, start + 1, end - start) for BMP text
-  value         REAL NOT NULL,          -- the number as written: 3395.06 for 3395.06万元
+  value         REAL NOT NULL,          -- the number as written: 1234.56 for 1234.56万元
   decimals      INTEGER NOT NULL,
   unit          TEXT NOT NULL,
   yuan          REAL,                   -- money only: value in 元

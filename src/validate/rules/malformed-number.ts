@@ -1,7 +1,7 @@
 /**
  * malformed-number: a number written so that no reader can be sure of it — thousands
- * grouping that is not in threes (1,031,48.00), a stray decimal point (7.50.万元), a unit
- * written twice (558.08万元万元). cnreport keeps the figure with its best reading; the finding
+ * grouping that is not in threes (2,041,18.00), a stray decimal point (7.50.万元), a unit
+ * written twice (612.30万元万元). cnreport keeps the figure with its best reading; the finding
  * asks the author what was meant.
  */
 import { z } from 'zod'
