@@ -6,9 +6,11 @@ import { type Command, type CommandIO, UsageError, processIO } from './commands/
 import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
 import { evalCommand } from './commands/eval.js'
+import { findingsCommand } from './commands/findings.js'
+import { reviewCommand } from './commands/review.js'
 import { InputError } from './result.js'
 
-const commands: Command[] = [extractCommand, ingestCommand, evalCommand]
+const commands: Command[] = [extractCommand, ingestCommand, evalCommand, findingsCommand, reviewCommand]
 
 const overview = () => `cnreport — figures, records and consistency checks from Chinese government reports
 

@@ -13,6 +13,7 @@ import { extname, join, resolve } from 'node:path'
 import { analyzeBytes, sha256 } from './analyze.js'
 import type { ExtractResult } from './contract.js'
 import { InputError } from './result.js'
+import type { ValidationConfig } from './validate/config.js'
 import type { Db } from './store/db.js'
 import { Repository } from './store/repo.js'
 
@@ -28,6 +29,8 @@ export interface IngestOptions {
   force?: boolean
   /** Called once per input, after it was handled, in input order. */
   onProgress?: (event: ProgressEvent) => void
+  /** Rule configuration for the default analyze (ignored when `analyze` is given). @default DEFAULT_CONFIG */
+  validation?: ValidationConfig
   analyze?: Analyze
 }
 
@@ -86,7 +89,8 @@ export interface InputFile {
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const repo = options.db instanceof Repository ? options.db : new Repository(options.db)
-  const analyze = options.analyze ?? analyzeBytes
+  const validation = options.validation
+  const analyze = options.analyze ?? ((bytes: Uint8Array, path: string) => analyzeBytes(bytes, path, validation ? { validation } : {}))
   const { files, unreadable } = await discoverInputs(paths)
   const total = files.length + unreadable.length
   const summary: IngestSummary = { files: total, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0 }

@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { analyzeFile } from '../analyze.js'
 import { type ExtractResult, FIGURE_KINDS } from '../contract.js'
 import { type Command, UsageError } from './command.js'
+import { RULE_CONFIG_OPTIONS, ruleConfigHelp, ruleConfigFrom } from './rule-config.js'
 
 export const extractCommand: Command = {
   name: 'extract',
   summary: 'Extract one report: sections, tables, figures, record and findings',
-  help: `Usage: cnreport extract <file> [--json]
+  help: `Usage: cnreport extract <file> [--json] [--config <file>] [--profile default|strict]
 
 Reads one report (TXT, DOCX or PDF; the format is decided from the bytes) and runs
 every stage: text and tables, the section tree, figures with their positions and
@@ -17,17 +18,20 @@ Options:
   --json    Print the full result as one JSON object (the contract of DESIGN.md §3;
             the zod schema is exported as ExtractResultSchema). Without it, a short
             human-readable summary.
+${ruleConfigHelp(12)}
   -h, --help  Show this help.
 
-Exit codes: 0 success, 1 the file could not be read, 2 usage error.`,
+Exit codes: 0 success, 1 the file could not be read, 2 usage error (an invalid
+--config file included).`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean', default: false } },
+      options: { json: { type: 'boolean', default: false }, ...RULE_CONFIG_OPTIONS },
       allowPositionals: true,
     })
     if (positionals.length !== 1) throw new UsageError('extract takes exactly one file')
-    const result = await analyzeFile(positionals[0]!)
+    const validation = ruleConfigFrom(values)
+    const result = await analyzeFile(positionals[0]!, { validation })
     io.out(values.json ? JSON.stringify(result) + '\n' : summarize(result))
     return 0
   },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { ingest, type IngestSummary, type ProgressEvent } from '../pipeline.js'
 import { openDatabase, StoreError, type Db } from '../store/db.js'
 import { type Command, type CommandIO, UsageError } from './command.js'
+import { RULE_CONFIG_OPTIONS, ruleConfigHelp, ruleConfigFrom } from './rule-config.js'
 
 /** Database file used when --db is not given, relative to the current directory. */
 export const DEFAULT_DB = 'cnreport.db'
@@ -11,6 +12,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Extract reports (files or folders) and store everything in SQLite',
   help: `Usage: cnreport ingest <path>... [--db <file>] [--force] [--json]
+                       [--config <file>] [--profile default|strict]
 
 Runs every stage of 'cnreport extract' on each report and stores the result —
 document facts, full text, sections, tables and cells, figures with their exact
@@ -39,10 +41,12 @@ Options:
   --db <file>   SQLite database to write; created and migrated if needed.
                 Default: ${DEFAULT_DB} in the current directory.
   --force       Extract and store every file again, even when its content is
-                already stored (e.g. after upgrading cnreport).
+                already stored (e.g. after upgrading cnreport, or to check
+                stored files again under another --config or --profile).
   --json        Print the summary as one JSON object on stdout:
                 {database, files, stored, unchanged, linked, failed: [{path,
                 code, reason}], elapsedMs}.
+${ruleConfigHelp(16)}
   -h, --help    Show this help.
 
 Output:
@@ -64,11 +68,13 @@ Examples:
         db: { type: 'string', default: DEFAULT_DB },
         force: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        ...RULE_CONFIG_OPTIONS,
       },
       allowPositionals: true,
     })
     if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory')
     if (values.db.trim() === '') throw new UsageError('--db needs a file name')
+    const validation = ruleConfigFrom(values)
 
     let db: Db
     try {
@@ -81,12 +87,17 @@ Examples:
     const progress = progressPrinter(io)
     let summary: IngestSummary
     try {
-      summary = await ingest(positionals, { db, force: values.force, onProgress: progress.update })
+      summary = await ingest(positionals, { db, force: values.force, validation, onProgress: progress.update })
     } finally {
       progress.finish()
       db.close()
     }
     io.out(values.json ? JSON.stringify({ database: values.db, ...summary }) + '\n' : formatSummary(summary, values.db))
+    // Findings are computed at extraction: content already stored keeps the findings of its
+    // earlier configuration, which is easy to miss when asking for another one.
+    const skipped = summary.unchanged + summary.linked
+    if ((values.config !== undefined || values.profile !== undefined) && skipped > 0 && !values.force)
+      io.err(`cnreport ingest: note: ${skipped} already-stored file${skipped === 1 ? ' was' : 's were'} not checked again under this rule configuration; add --force to re-check them\n`)
     return summary.failed.length > 0 ? 1 : 0
   },
 }

@@ -25,6 +25,7 @@ export const STORE_TABLES = [
   'scores',
   'score_totals',
   'failures',
+  'reviews', // written by Reviews (reviews.ts), keyed by fingerprint, never deleted with a document
 ] as const
 export type StoreTable = (typeof STORE_TABLES)[number]
 

@@ -21,8 +21,11 @@ export function figureIdentities(figures: readonly Figure[]): Map<string, string
   return identities
 }
 
+/** Hex characters in a fingerprint (a prefix of a sha256). */
+export const FINGERPRINT_LENGTH = 20
+
 export function fingerprintOf(ruleId: string, doc: Pick<ValidationInput, 'document'>, evidence: readonly Evidence[], identities: ReadonlyMap<string, string>): string {
   const parts = evidence.map((e) => (e.figureId ? identities.get(e.figureId) : undefined) ?? `text:${e.text.replace(/\s+/g, '')}`).sort()
   const documentKey = `${doc.document.department ?? ''}|${doc.document.fiscalYear ?? ''}|${doc.document.title ?? ''}`
-  return createHash('sha256').update([ruleId, documentKey, ...parts].join('\n')).digest('hex').slice(0, 20)
+  return createHash('sha256').update([ruleId, documentKey, ...parts].join('\n')).digest('hex').slice(0, FINGERPRINT_LENGTH)
 }

@@ -30,6 +30,7 @@ function expectedCounts(r: ExtractResult) {
     scores: r.scores?.length ?? 0,
     score_totals: r.scoreTotals?.length ?? 0,
     failures: 0,
+    reviews: 0,
   }
 }
 

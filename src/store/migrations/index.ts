@@ -4,6 +4,7 @@
  */
 import { sql as init } from './001-init.js'
 import { sql as indicators } from './002-indicators.js'
+import { sql as reviews } from './003-reviews.js'
 
 export interface Migration {
   /** The user_version the database has once this migration ran: 1, 2, … */
@@ -16,4 +17,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'indicators', sql: indicators },
+  { version: 3, name: 'reviews', sql: reviews },
 ]
