@@ -25,10 +25,13 @@ const VOTE_WEIGHT = 3
 
 export function buildRecord(figures: Figure[], sections: Section[], text: string): EvaluationRecordFields {
   const titles = sectionTitles(sections)
+  const context = memo((f: Figure) => ({ sentence: sentenceBefore(text, f), titles: titles(f.sectionId) }))
+  const agree = agreement()
   const record: EvaluationRecordFields = {}
+  const labelled = figures.filter((f) => f.label !== null && !f.approx)
   for (const def of fieldDefs()) {
-    const candidates = figures.flatMap((figure) => {
-      const strength = matchStrength(def, figure, sentenceBefore(text, figure), titles(figure.sectionId))
+    const candidates = labelled.flatMap((figure) => {
+      const strength = matchStrength(def, figure, context)
       return strength === null ? [] : [{ figure, strength, votes: 0 }]
     })
     if (candidates.length === 0) continue
@@ -37,7 +40,7 @@ export function buildRecord(figures: Figure[], sections: Section[], text: string
     // the later (final-accounts) statement is the one the earlier one summarises.
     const primary = candidates.reduce((best, c) => (score(c) >= score(best) ? c : best))
     const field: RecordField = toField(def.id, primary.figure)
-    const alternatives = distinctValues(candidates.filter((c) => !agree(c.figure, primary.figure)).map((c) => c.figure))
+    const alternatives = distinctValues(candidates.filter((c) => !agree(c.figure, primary.figure)).map((c) => c.figure), agree)
     if (alternatives.length > 0) field.alternatives = alternatives.map((f) => ({ value: canonicalValue(f), figureId: f.id, line: f.line }))
     record[def.id] = field
   }
@@ -49,13 +52,17 @@ function score(c: Candidate): number {
   return c.strength + VOTE_WEIGHT * c.votes + (c.figure.cell ? 0 : 0.5)
 }
 
+type Surroundings = (f: Figure) => { sentence: string; titles: string }
+
 /** How strongly a figure's label names the field, or null when it does not. */
-function matchStrength(def: FieldDef, figure: Figure, sentence: string, sectionTitles: string): number | null {
+function matchStrength(def: FieldDef, figure: Figure, surroundingsOf: Surroundings): number | null {
   if (!def.kinds.has(figure.kind) || figure.approx || !figure.label) return null
   const label = figure.label.replace(/[“”"‘’]/g, '')
   if (def.exclude?.test(label)) return null
   const index = def.match.findIndex((m) => m.test(label))
   if (index === -1) return null
+  // The surroundings are read only for the few figures whose label names the field.
+  const { sentence, titles: sectionTitles } = surroundingsOf(figure)
   const surroundings = `${label}\n${sentence}\n${sectionTitles}`
   if (def.context && !def.context.test(surroundings)) return null
   if (def.forbid?.test(surroundings)) return null
@@ -65,12 +72,23 @@ function matchStrength(def: FieldDef, figure: Figure, sentence: string, sectionT
   return strength
 }
 
-function agree(a: Figure, b: Figure): boolean {
-  return intersects(figureInterval(a), figureInterval(b))
+/** Whether two statements agree within rounding; each figure's interval is computed once. */
+function agreement(): (a: Figure, b: Figure) => boolean {
+  const intervalOf = memo((f: Figure) => figureInterval(f))
+  return (a, b) => intersects(intervalOf(a), intervalOf(b))
+}
+
+function memo<T>(compute: (f: Figure) => T): (f: Figure) => T {
+  const cache = new Map<Figure, T>()
+  return (f) => {
+    let hit = cache.get(f)
+    if (hit === undefined) cache.set(f, (hit = compute(f)))
+    return hit
+  }
 }
 
 /** One figure per distinct value (within rounding), in document order. */
-function distinctValues(figures: Figure[]): Figure[] {
+function distinctValues(figures: Figure[], agree: (a: Figure, b: Figure) => boolean): Figure[] {
   const kept: Figure[] = []
   for (const f of figures) if (!kept.some((k) => agree(k, f))) kept.push(f)
   return kept
