@@ -16,8 +16,11 @@ export interface ChineseNumberLiteral extends NumberLiteral {
   chinese: true
 }
 
+/** Every numeral character, for the scanner's per-character test (a Set is several times faster than three `in` lookups). */
+const NUMERAL_CHARS = new Set([...Object.keys(DIGITS), ...Object.keys(SMALL_UNITS), ...Object.keys(LARGE_UNITS)])
+
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in DIGITS || ch in SMALL_UNITS || ch in LARGE_UNITS)
+  return ch !== undefined && NUMERAL_CHARS.has(ch)
 }
 
 /**

@@ -5,14 +5,14 @@ import type { SourceDocument } from '../document.js'
 import { InputError } from '../result.js'
 import { readDocx } from './docx.js'
 import { readPdf } from './pdf.js'
-import { sniffFormat } from './sniff.js'
-import { readTxt } from './txt.js'
+import { sniffBytes } from './sniff.js'
+import { readDecodedTxt } from './txt.js'
 
 export async function readSource(bytes: Uint8Array, path: string, id: string): Promise<SourceDocument> {
-  const format = sniffFormat(bytes)
+  const format = sniffBytes(bytes)
   switch (format.kind) {
     case 'txt':
-      return readTxt(bytes, path, id)
+      return readDecodedTxt(format.decoded, path, id)
     case 'docx':
       return readDocx(bytes, path, id)
     case 'pdf':

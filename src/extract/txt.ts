@@ -5,6 +5,7 @@
  */
 import type { Block, SourceDocument } from '../document.js'
 import { InputError, type Diagnostic } from '../result.js'
+import type { Decoded } from './decode.js'
 import { sniffBytes } from './sniff.js'
 import { splitLines } from './txt-lines.js'
 import { rebuildTables } from './txt-tables.js'
@@ -20,8 +21,13 @@ export function readTxt(bytes: Uint8Array, path: string, id: string): SourceDocu
     const what = sniffed.kind === 'pdf' ? 'a PDF document' : 'a Word document (.docx)'
     throw new InputError(path, `the file is ${what}, not plain text`, 'not-text')
   }
-  const { text } = sniffed.decoded
-  const diagnostics: Diagnostic[] = [...sniffed.decoded.diagnostics]
+  return readDecodedTxt(sniffed.decoded, path, id)
+}
+
+/** The TXT reader after sniffing, which already decoded the bytes (read-source.ts). */
+export function readDecodedTxt(decoded: Decoded, path: string, id: string): SourceDocument {
+  const { text } = decoded
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics]
   const lines = splitLines(text)
   if (bareCarriageReturns(text) > lines.length)
     diagnostics.push({

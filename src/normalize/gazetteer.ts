@@ -47,7 +47,11 @@ const RowSchema = z.array(z.object({ code: z.string().regex(/^\d+$/), name: z.st
 
 export class Gazetteer {
   readonly byCode = new Map<string, Place>()
-  /** Names by first character, longest first, so the first hit at a position is the longest. */
+  /**
+   * Names by their first two characters (every name has at least two), longest first, so the
+   * first hit at a position is the longest. Two characters, not one: the scan runs at every
+   * character of every report, and first-character lists (东, 南, 新 …) are long.
+   */
   private readonly index = new Map<string, PlaceName[]>()
   private readonly names = new Map<Place, PlaceName[]>()
   /** Province codes whose "cities" are placeholders (北京市 → 市辖区): their districts' city is the province itself. */
@@ -80,7 +84,7 @@ export class Gazetteer {
       seen.add(surface)
       const name = { surface, place, kind }
       names.push(name)
-      const key = surface[0]!
+      const key = surface.slice(0, 2)
       const list = this.index.get(key)
       if (list) list.push(name)
       else this.index.set(key, [name])
@@ -157,7 +161,7 @@ export class Gazetteer {
    * (朝阳区 → two). Stems are skipped unless asked for.
    */
   matchAt(text: string, at: number, withStems = false): { surface: string; names: PlaceName[] } | null {
-    const list = this.index.get(text[at] ?? '')
+    const list = this.index.get(text.slice(at, at + 2))
     if (!list) return null
     let surface: string | null = null
     const names: PlaceName[] = []
