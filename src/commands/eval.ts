@@ -7,15 +7,16 @@ import { type Command, UsageError } from './command.js'
 
 const help = `Usage: cnreport eval --gold <dir> [--corpus <dir>] [--doc <name>]... [--verbose] [--json]
 
-Measures how well cnreport extracts figures, sections and document metadata, against gold annotations:
-one JSON file per report (format: the gold directory's README.md). For each gold file
-whose seed report (its "file" name) is in the corpus, the report is analysed exactly as
-'cnreport extract' does and compared with the gold.
+Measures how well cnreport extracts figures, sections, document metadata, figure labels
+and the record, against gold annotations: one JSON file per report (format: the gold
+directory's README.md). For each gold file whose seed report (its "file" name) is in the
+corpus, the report is analysed exactly as 'cnreport extract' does and compared with the
+gold.
 
 Figures (kinds money, percent, count)
   A figure of ours matches a gold figure when both are on the same line, their spans
-  overlap, and their values agree: money in 元, exactly to the 分 (3395.06万元 =
-  33950600元); other kinds by value, with 万/亿 folded in (1.8万份 = 18000). Matching is
+  overlap, and their values agree: money in 元, exactly to the 分 (1234.56万元 =
+  12345600元); other kinds by value, with 万/亿 folded in (1.8万份 = 18000). Matching is
   one-to-one, largest overlap first.
   R        recall: gold money/percent/count figures we matched / all of them. Gold figures
            marked optional (Chinese-numeral counts such as 四个方面) are not counted.
@@ -37,6 +38,29 @@ Metadata
            county's under that city and province in the division dataset
   acc      all metadata checks passed / all made
 
+Labels
+  acc      among our figures matched to a gold figure that has a label: the share whose
+           label agrees with the gold's. Both are normalised first: full-width forms
+           folded, the gold's notes in Latin letters in brackets dropped, quotes and
+           brackets removed (their content kept), a leading year or date dropped (2023年度,
+           2021年末), the joiners · 的 中的 and all punctuation and spaces removed. They
+           agree when ours contains the gold's, or when their character-bigram Dice
+           coefficient is at least 0.5 (2·shared bigrams / all bigrams): 收入总计 agrees
+           with 2023年度收入总计, 橡皮艇 with 储备橡皮艇; 市 does not with
+           预算·共同财政事权转移支付·市. A figure we leave unlabelled counts as wrong.
+
+Record
+  Over the fields the gold's record fills. A field is right when our record has it, its
+  value agrees within rounding, and its line is the gold's line or one it lists as
+  restating the value (also_stated_at). Within rounding: the gold value stands for the
+  interval its printed digits allow (612.45 in 万元 → ± 50 元), ours for its figure's
+  interval; they agree when the intervals intersect.
+  right/gold  fields right / fields the gold fills      acc  the same as a rate
+  extra       fields we fill where the gold says the report states none
+  --verbose also lists fields with a wrong value, at an unlisted line or missing, and
+  for fields the report states inconsistently, which of the gold's alternatives (other
+  statements with other values) our field's alternatives name, by line.
+
 The overall row sums the counts of all documents (micro average). A rate with nothing
 to count (0/0) prints as —.
 
@@ -48,7 +72,9 @@ Options:
   -v, --verbose    After the table, list per document: value mismatches (gold vs ours),
                    missed gold figures and false positives as 'line:col text kind'
                    (col counts UTF-16 units, 1-based, as editors do), kind disagreements,
-                   and missed, extra and wrongly-levelled sections.
+                   missed, extra and wrongly-levelled sections, metadata fields
+                   wrong, label disagreements ('line:col text gold …; ours …'),
+                   record fields not right, extra fields and alternatives found.
   --json           Print one JSON object instead: overall counts and rates, and per
                    document the counts, rates and every list that --verbose prints.
   -h, --help       Show this help.
@@ -67,7 +93,7 @@ Example:
 export function makeEvalCommand(analyze: Analyze): Command {
   return {
     name: 'eval',
-    summary: 'Score figure and section extraction against gold annotations',
+    summary: 'Score figures, sections, metadata, labels and the record against gold annotations',
     help,
     async run(argv, io) {
       const { values, positionals } = parseArgs({

@@ -1,7 +1,7 @@
 /**
  * Pairs our figures with gold figures. A pair needs the same line, overlapping spans and
  * agreeing values; spans only need to overlap because the gold and an extractor may draw the
- * edges differently (约21.43公里 vs 21.43公里, ≦500元/人/天 vs 500元/人/天). Matching is
+ * edges differently (约18.25公里 vs 18.25公里, ≦500元/人/天 vs 500元/人/天). Matching is
  * one-to-one, greedy by overlap: a figure split in two, or found twice, scores once.
  *
  * The matching is shared by every figure metric (recall/precision today; label accuracy
@@ -45,7 +45,7 @@ export interface FigureMatching {
   foundAsOtherKind: FigurePair[]
 }
 
-/** Integer 分, so that 33950600.000000004 and 33950600 are the same amount. */
+/** Integer 分, so that 12345600.000000004 and 12345600 are the same amount. */
 export const fen = (yuan: number): number => Math.round(yuan * 100)
 
 /** Equal up to float noise of folding 万/亿 in (1.8 × 10000 = 18000.000000000004). */

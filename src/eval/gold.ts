@@ -14,7 +14,7 @@ const line = z.number().int().positive()
 
 /** One annotated quantity. `kind` is an open string: money, percent, count, measure, duration, score, score_weight, rule_param, formula, money_rate, unknown, … */
 export const GoldFigureSchema = z.looseObject({
-  /** Exact substring of line `line`, e.g. "3395.06万元", "约21.43公里". */
+  /** Exact substring of line `line`, e.g. "1234.56万元", "约18.25公里". */
   text: z.string().min(1),
   /** The number as written, with 万/亿 folded in for counts and measures (1.8万份 → 18000). */
   value: z.number().finite(),
@@ -23,7 +23,7 @@ export const GoldFigureSchema = z.looseObject({
   kind: z.string(),
   /** 0-based offset of `text` in its line, in Unicode code points (not UTF-16 units). */
   char_offset: z.number().int().nonnegative(),
-  /** Money only: the value in 元 (may be fractional: 348.87). */
+  /** Money only: the value in 元 (may be fractional: 412.36). */
   value_yuan: z.number().finite().nullish(),
   /** Chinese-numeral counts and other figures a careful extractor may omit: excluded from recall. */
   optional: z.boolean().optional(),
@@ -44,16 +44,54 @@ export const GoldSectionSchema = z.looseObject({
   anomaly: z.string().optional(),
 })
 
+/** Another statement of a record field with a different value (the report contradicts itself). */
+export const GoldAlternativeSchema = z.looseObject({
+  /** The number as written, e.g. "318.26万", "87.5%", "0". */
+  text: z.string().optional(),
+  line,
+  /** Money: the value in 元. */
+  value_yuan: z.number().finite().nullish(),
+  value: z.number().finite().nullish(),
+})
+
+/** One canonical field of the gold `record` (DESIGN.md §3) as the report states it. */
+export const GoldRecordFieldSchema = z.looseObject({
+  /** In the field's unit: 元 for money (so equal to `value_yuan`), percent points, people, items. */
+  value: z.number().finite(),
+  /** 元, %, 人 or 个. */
+  unit: z.string(),
+  /** Money: the value in 元. */
+  value_yuan: z.number().finite().nullish(),
+  /** The statement the value is taken from, e.g. "收入总计1234.56万元". */
+  text: z.string(),
+  /** 1-based line of that statement. */
+  line,
+  /** Money: the number as printed, e.g. "1234.56万元", "2,345,678" — its digits give the rounding. */
+  as_written: z.string().nullish(),
+  /** Money: the unit it is printed in (万元, 元), when `as_written` has none. */
+  unit_as_written: z.string().nullish(),
+  /** Other lines stating the same value: tracing the field to any of them is right too. */
+  also_stated_at: z.array(line).optional(),
+  /** Other statements of the field with different values. */
+  alternatives: z.array(GoldAlternativeSchema).optional(),
+  /** A single alternative, as some gold files write it. */
+  alternative: GoldAlternativeSchema.optional(),
+})
+
 export const GoldDocumentSchema = z.looseObject({
   /** Seed file name, e.g. 000_5799300e2c9f984a.txt; matched against corpus file names. */
   file: z.string().min(1),
   figures: z.array(GoldFigureSchema),
   sections: z.array(GoldSectionSchema),
+  /** Canonical fields by id (budget.initial, …); null when the report does not state one. Absent: not evaluated. */
+  record: z.record(z.string(), GoldRecordFieldSchema.nullable()).optional(),
 })
 
 export type GoldFigure = z.infer<typeof GoldFigureSchema>
 export type GoldSection = z.infer<typeof GoldSectionSchema>
 export type GoldDocument = z.infer<typeof GoldDocumentSchema>
+export type GoldRecordField = z.infer<typeof GoldRecordFieldSchema>
+export type GoldAlternative = z.infer<typeof GoldAlternativeSchema>
 
 /** A parsed gold file and where it came from. */
 export interface GoldFile {

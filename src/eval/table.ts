@@ -51,7 +51,13 @@ export function renderTable<Row>(first: Column<Row>, groups: Array<ColumnGroup<R
       .join(GROUP_GAP)
       .trimEnd()
   const span = (p: number) => widths[p]!.reduce((a, b) => a + b, 0) + GAP.length * (widths[p]!.length - 1)
-  const titles = ['', ...groups.map((g) => g.title)].map((t, p) => t.padEnd(span(p)))
+  const titleOf = ['', ...groups.map((g) => g.title)]
+  // A title wider than its columns (labels over one acc column) widens the group's last column, so later titles stay over their groups.
+  titleOf.forEach((t, p) => {
+    const ws = widths[p]!
+    if (t.length > span(p) && ws.length > 0) ws[ws.length - 1]! += t.length - span(p)
+  })
+  const titles = titleOf.map((t, p) => t.padEnd(span(p)))
   const isText = (p: number, i: number) => p === 0 && i === 0
   const out = [titles.join(GROUP_GAP).trimEnd(), render(parts.map((cols) => cols.map((c) => c.header)), isText)]
   out.push(...body.slice(0, rows.length).map((r) => render(r, isText)))

@@ -43,6 +43,9 @@ describe('cnreport eval', () => {
     expect(await main(['eval', '--help'], help)).toBe(0)
     expect(help.stdout).toMatch(/^Usage: cnreport eval --gold <dir>/)
     expect(help.stdout).toMatch(/Exit codes: 0/)
+    // The label rule and the record's rounding are part of the contract of the numbers.
+    expect(help.stdout).toMatch(/character-bigram Dice\s+coefficient is at least 0\.5/)
+    expect(help.stdout).toMatch(/582\.77 in 万元 → ± 50 元/)
   })
 
   it('prints the table, and the skipped gold file on stderr', async () => {
@@ -50,7 +53,7 @@ describe('cnreport eval', () => {
     expect(await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus], io)).toBe(0)
     const rows = io.stdout.trimEnd().split('\n')
     expect(rows).toHaveLength(5)
-    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%'])
+    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%', '80.0%', '3/5', '60.0%', '1'])
     expect(rows[4]).toMatch(/^overall \(1 doc\) /)
     expect(io.stderr).toMatch(/^cnreport eval: skipped .*orphan-seed\.json: seed not in /)
   })
@@ -60,19 +63,24 @@ describe('cnreport eval', () => {
     await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus, '-v'], io)
     expect(io.stdout).toContain('\n== tiny-report.txt  (gold ')
     expect(io.stdout).toContain('\n  missed  6:12  12人  count\n')
+    expect(io.stdout).toContain('\nlabels: 4/5 agree; 0 differ, 1 unlabelled\n  label≠  6:17  四个  gold 评价方面数; ours (none)\n')
+    expect(io.stdout).toContain('\n  missing  staffing.actual  gold 12人 at 6 (在职人员12人); ours none\n')
   })
 
   it('prints one JSON object with --json', async () => {
     const io = memoryIO()
     await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus, '--json'], io)
     const json = JSON.parse(io.stdout) as {
-      overall: { documents: number; figures: { recall: number }; sections: { levelAccuracy: number } }
-      documents: Array<{ file: string; figures: { valueMismatchPairs: unknown[]; missed: Array<{ text: string }> } }>
+      overall: { documents: number; figures: { recall: number }; sections: { levelAccuracy: number }; labels: { accuracy: number }; record: { right: number; accuracy: number } }
+      documents: Array<{ file: string; figures: { valueMismatchPairs: unknown[]; missed: Array<{ text: string }> }; record: { checks: Array<{ field: string; status: string }> } }>
       skipped: Array<{ file: string }>
     }
     expect(json.overall.documents).toBe(1)
     expect(json.overall.figures.recall).toBeCloseTo(4 / 6)
     expect(json.overall.sections.levelAccuracy).toBe(0.8)
+    expect(json.overall.labels.accuracy).toBe(0.8)
+    expect(json.overall.record).toMatchObject({ right: 3, accuracy: 0.6 })
+    expect(json.documents[0]!.record.checks.find((c) => c.field === 'income.fiscal')?.status).toBe('value')
     expect(json.documents[0]!.figures.missed.map((m) => m.text)).toEqual(['12人'])
     expect(json.documents[0]!.figures.valueMismatchPairs).toHaveLength(1)
     expect(json.skipped.map((s) => s.file)).toEqual(['not-in-corpus.txt'])
@@ -90,13 +98,14 @@ describe('cnreport eval', () => {
     const io = memoryIO()
     expect(await evalCommand.run(['--gold', gold, '--corpus', corpus, '--json'], io)).toBe(0)
     const json = JSON.parse(io.stdout) as {
-      overall: { figures: { gold: number; recallHits: number; predicted: number; precisionHits: number }; sections: { gold: number } }
+      overall: { figures: { gold: number; recallHits: number; predicted: number; precisionHits: number }; sections: { gold: number }; record: { gold: number } }
       documents: Array<{ error?: string; warnings: string[] }>
     }
     expect(json.documents[0]!.error).toBeUndefined()
     // The gold is fixed; what the extractors find changes as they are built.
     expect(json.overall.figures.gold).toBe(6)
     expect(json.overall.sections.gold).toBe(6)
+    expect(json.overall.record.gold).toBe(5)
     expect(json.overall.figures.recallHits).toBeLessThanOrEqual(6)
     expect(json.overall.figures.precisionHits).toBeLessThanOrEqual(json.overall.figures.predicted)
     expect(json.documents[0]!.warnings).toEqual([])

@@ -30,6 +30,18 @@ describe('parseGold', () => {
     expect(() => parseGold('gold/b.json', '{"file": "b.txt", "figures": []}')).toThrow(/gold\/b\.json: malformed gold file: sections: /)
   })
 
+  it('reads the record: null fields, restatements and alternatives; a stated field needs a value and a line', () => {
+    const record = {
+      'budget.initial': { value: 5827700, value_yuan: 5827700, unit: '元', text: '582.77', line: 16, also_stated_at: [20], alternatives: [{ text: '0', line: 380 }] },
+      'budget.total': null,
+    }
+    const { gold } = parseGold('x.json', JSON.stringify({ file: 'a.txt', figures: [], sections: [], record }))
+    expect(gold.record?.['budget.initial']).toMatchObject({ also_stated_at: [20], alternatives: [{ line: 380 }] })
+    expect(gold.record?.['budget.total']).toBeNull()
+    const bad = JSON.stringify({ file: 'a.txt', figures: [], sections: [], record: { 'budget.total': { value: 1, unit: '元', text: '1元' } } })
+    expect(() => parseGold('gold/d.json', bad)).toThrow(/^gold\/d\.json: malformed gold file: record\.budget\.total\.line: /)
+  })
+
   it('names the file when it is not JSON', () => {
     expect(() => parseGold('gold/c.json', '{ nope')).toThrow(/^gold\/c\.json: malformed gold file: not JSON/)
   })

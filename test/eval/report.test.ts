@@ -11,13 +11,18 @@ describe('report', () => {
   it('prints one row per document and an overall row', async () => {
     const table = formatTable(await report()).split('\n')
     // Each group title starts over its group's first column.
-    expect(table[0]).toMatch(/^ +figures +sections +metadata$/)
+    expect(table[0]).toMatch(/^ +figures +sections +metadata +labels +record$/)
     expect(table[0]!.indexOf('figures')).toBe(table[2]!.indexOf('71.4%'))
     expect(table[0]!.indexOf('sections')).toBe(table[2]!.indexOf('83.3%'))
-    expect(table[1]).toMatch(/^doc\s+P\s+R\s+tp\/pred\s+tp\/gold\s+val≠\s+P\s+R\s+tp\/pred\s+tp\/gold\s+level\s+dept\s+year\s+kind\s+score\s+region\s+acc$/)
-    expect(table[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%'])
+    // labels has one column narrower than its title: the column widens to the title (the rate right-aligned under it), so record's title stays over record.
+    expect(table[0]!.indexOf('labels')).toBe(table[2]!.lastIndexOf('80.0%') - 1)
+    expect(table[0]!.indexOf('record')).toBe(table[1]!.indexOf('right/gold'))
+    expect(table[1]).toMatch(
+      /^doc\s+P\s+R\s+tp\/pred\s+tp\/gold\s+val≠\s+P\s+R\s+tp\/pred\s+tp\/gold\s+level\s+dept\s+year\s+kind\s+score\s+region\s+acc\s+acc\s+right\/gold\s+acc\s+extra$/,
+    )
+    expect(table[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%', '80.0%', '3/5', '60.0%', '1'])
     expect(table[3]).toMatch(/^-+( +-+)+$/)
-    expect(table[4]!.split(/\s{2,}/)).toEqual(['overall (1 doc)', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%'])
+    expect(table[4]!.split(/\s{2,}/)).toEqual(['overall (1 doc)', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%', '80.0%', '3/5', '60.0%', '1'])
   })
 
   it('sums counts over documents (micro average) and prints — for 0/0', async () => {

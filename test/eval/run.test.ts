@@ -26,6 +26,8 @@ describe('evaluateCorpus', () => {
         evaluated: { department: 1, fiscalYear: 1, kind: 0, selfScore: 0, region: 0 },
         correct: { department: 0, fiscalYear: 0, kind: 0, selfScore: 0, region: 0 },
       },
+      labels: { evaluated: 5, agree: 4, unlabelled: 1, noGoldLabel: 0 },
+      record: { gold: 5, right: 3, lineUnlisted: 0, wrongValue: 1, missing: 1, goldEmpty: 2, extra: 1, alternativesGold: 0, alternativesFound: 0 },
     })
   })
 
@@ -35,6 +37,9 @@ describe('evaluateCorpus', () => {
     expect(d.error).toBe('boom')
     expect(d.figures).toMatchObject({ gold: 6, recallHits: 0, predicted: 0 })
     expect(report.overall.sections).toEqual({ gold: 6, predicted: 0, matched: 0, levelCorrect: 0 })
+    // Nothing paired, so no label is judged; every field the gold fills is missing.
+    expect(report.overall.labels).toEqual({ evaluated: 0, agree: 0, unlabelled: 0, noGoldLabel: 0 })
+    expect(report.overall.record).toMatchObject({ gold: 5, right: 0, missing: 5, goldEmpty: 2, extra: 0 })
   })
 
   it('warns when our result breaks the contract', async () => {

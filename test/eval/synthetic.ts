@@ -13,6 +13,11 @@ export interface FigureSpec {
   value: number
   yuan?: number
   nth?: number
+  /** @default '' (a money figure needs 万元/元 for its interval to be in 元) */
+  unit?: string
+  /** Printed decimals. @default 0 */
+  decimals?: number
+  label?: string | null
 }
 
 export interface SectionSpec {
@@ -23,7 +28,7 @@ export interface SectionSpec {
 }
 
 /** An ExtractResult over `text`, validated against the contract so tests use only legal results. */
-export function makeResult(text: string, figures: FigureSpec[] = [], sections: SectionSpec[] = []): ExtractResult {
+export function makeResult(text: string, figures: FigureSpec[] = [], sections: SectionSpec[] = [], record: ExtractResult['record'] = {}): ExtractResult {
   const lines = new LineIndex(text)
   const built = figures.map((f, i) => {
     let start = -1
@@ -36,11 +41,11 @@ export function makeResult(text: string, figures: FigureSpec[] = [], sections: S
       end: start + f.raw.length,
       raw: f.raw,
       value: f.value,
-      decimals: 0,
-      unit: '',
+      decimals: f.decimals ?? 0,
+      unit: f.unit ?? '',
       ...(f.yuan !== undefined ? { yuan: f.yuan } : {}),
       approx: false,
-      label: null,
+      label: f.label ?? null,
       line: lines.lineOf(start),
       sectionId: null,
     }
@@ -54,7 +59,7 @@ export function makeResult(text: string, figures: FigureSpec[] = [], sections: S
     text,
     sections: builtSections satisfies Section[],
     figures: built,
-    record: {},
+    record,
     findings: [],
     diagnostics: [],
   })
@@ -69,13 +74,19 @@ export interface GoldFigureSpec {
   value: number
   value_yuan?: number
   optional?: boolean
+  label?: string | null
 }
 
-export function makeGold(figures: GoldFigureSpec[] = [], sections: Array<{ line: number; level: number; number?: string | null; title?: string; style_level?: number }> = []): GoldDocument {
+export function makeGold(
+  figures: GoldFigureSpec[] = [],
+  sections: Array<{ line: number; level: number; number?: string | null; title?: string; style_level?: number }> = [],
+  record?: Record<string, unknown>,
+): GoldDocument {
   return GoldDocumentSchema.parse({
     file: 'synthetic.txt',
     figures: figures.map((f) => ({ unit: '', approx: false, label: '', ...f })),
     sections: sections.map((s, i) => ({ number: null, title: `gold heading ${i + 1}`, ...s })),
+    ...(record ? { record } : {}),
   })
 }
 
