@@ -104,9 +104,13 @@ function layOut(table: Table): { grid: Grid; gridCols: number[][] } {
 /** Headers are short names; a long cell or a sentence (a scoring rule, an explanation) is content, not a header. */
 const MAX_HEADER = 30
 
+const VALUE_CELL = /^[\s\u3000]*[-−≥≤≦≧<>＜＞约]?[0-9０-９][0-9０-９.,．]*(?![0-9０-９.,．]|年)/
+
 function isHeaderText(text: string): boolean {
   const t = text.trim()
-  return t !== '' && t.length <= MAX_HEADER && !/[，。；;！？]/.test(t) && !isNumericCell(t) && /[\u4e00-\u9fff]/.test(t)
+  // A cell that starts with a number (100处以上, 50万, 364家次) is a value, not a header — but a
+  // year (2022年编制人数) is part of a header's name.
+  return t !== '' && t.length <= MAX_HEADER && !/[，。；;！？]/.test(t) && !VALUE_CELL.test(t) && /[\u4e00-\u9fff]/.test(t)
 }
 
 /** The other cells of the same row. */

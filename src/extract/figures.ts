@@ -30,7 +30,7 @@ export function findFigures(doc: SourceDocument, lines: LineIndex, sections: Sec
     if (!typed) continue
     const raw = text.slice(scanned.start, scanned.end)
     const inCellAlone = ref !== undefined && ref.cell.text.trim().length <= raw.length + CELL_SLACK
-    const label = inCellAlone ? cellLabel(ref, cells) : labeler.labelAt(scanned.start, ref?.cell.start ?? 0)
+    const label = inCellAlone ? cellLabel(ref, cells) : labeler.labelAt(scanned.start, ref?.cell.start ?? 0, scanned.end, typed.kind)
 
     const figure: Figure = {
       id: `f${figures.length + 1}`,

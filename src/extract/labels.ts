@@ -100,7 +100,7 @@ export function trimLabel(clause: string): string {
 }
 
 /** A unit's name at the front of a clause: 2–24 characters ending in 局/委员会/办公室/中心/厅 …, with more after it. */
-const ORGANISATION = /^[\u4e00-\u9fff]{2,24}?(?:管理局|局|委员会|办公室|中心|厅|委|办)(?=[\u4e00-\u9fff]{2,})/
+const ORGANISATION = /^[\u4e00-\u9fff]{2,24}?(?:管理局|局|委员会|办公室|中心|厅)(?=[\u4e00-\u9fff]{2,})/
 
 /** A date or year at the front of a clause: 2023年度, 12月, 5月18日. */
 const LEADING_DATE = /^(?:[\d.]+(?:年[底初末]|年度?|月[底初末]|月份?|日|号)?)+/

@@ -8,6 +8,7 @@
  * - a period: 较2021年“三公经费”预算数 is the prior year's.
  */
 import { clauseStart, labelBefore } from './labels.js'
+import { isWeakLabel, nounAfter } from './label-after.js'
 import { isAttribute, lastTopic, namesTopic, qualifyLabel, topicOf } from './label-topic.js'
 
 /** Characters that end a sentence: no context is carried across them. */
@@ -24,18 +25,26 @@ export class NarrativeLabeler {
 
   constructor(private readonly text: string) {}
 
-  /** The label of the figure starting at `start`; `floor` bounds the search (a table cell's start). */
-  labelAt(start: number, floor: number): string | null {
+  /**
+   * The label of the figure spanning [start, end); `floor` bounds the search (a table cell's
+   * start). A count whose clause names nothing before it takes the noun after it.
+   */
+  labelAt(start: number, floor: number, end?: number, kind?: string): string | null {
     const { text } = this
     const previous = this.previous && this.previous.end >= floor ? this.previous : undefined
     const between = previous ? text.slice(previous.end, start) : ''
     const sameSentence = previous !== undefined && !/[。\n！？!?；;]/.test(between)
     this.updateParent(previous, between, sameSentence)
 
-    const label = labelBefore(text, start, Math.max(previous?.end ?? 0, floor), sameSentence ? previous!.label : null, floor)
+    let label = labelBefore(text, start, Math.max(previous?.end ?? 0, floor), sameSentence ? previous!.label : null, floor)
+    if (kind === 'count' && end !== undefined && isWeakLabel(label)) label = nounAfter(text, end) ?? label
     let sentenceStart = start
     while (sentenceStart > floor && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--
     let qualified = qualifyLabel(label, lastTopic(text, sentenceStart, start))
+    // An attribute with no subject in sight (完成率98.80%) is the rate of what the sentence just
+    // counted (完成庭院老旧燃气管道改造约18.25公里，完成率…).
+    if (qualified && qualified === label && /率$/.test(qualified) && isAttribute(qualified) && sameSentence && previous?.label && !isAttribute(previous.label) && !/占|比重/.test(previous.label))
+      qualified = `${previous.label}${qualified}`
     if (qualified && this.parent && !namesTopic(qualified) && !isAttribute(qualified) && !qualified.startsWith('占'))
       qualified = `${this.parent.label}中的${qualified}`
     const clause = text.slice(clauseStart(text, start, Math.max(previous?.end ?? 0, floor)), start)
