@@ -8,7 +8,8 @@ import { type Command, UsageError } from './command.js'
 const help = `Usage: cnreport eval --gold <dir> [--corpus <dir>] [--doc <name>]... [--verbose] [--json]
 
 Measures how well cnreport extracts figures, sections, document metadata, figure labels
-and the record, against gold annotations: one JSON file per report (format: the gold
+and the record, and how well its consistency findings catch what the report gets wrong,
+against gold annotations: one JSON file per report (format: the gold
 directory's README.md). For each gold file whose seed report (its "file" name) is in the
 corpus, the report is analysed exactly as 'cnreport extract' does and compared with the
 gold.
@@ -61,6 +62,24 @@ Record
   for fields the report states inconsistently, which of the gold's alternatives (other
   statements with other values) our field's alternatives name, by line.
 
+Findings
+  Against the gold's consistency relations (sums, ratios, restatements, …, each with
+  whether it holds); not evaluated for a gold file without them. A finding matches a
+  relation when its evidence lines cover at least min(2, relation lines, finding lines)
+  of the relation's lines (distinct lines): a relation across a table and a paragraph
+  needs a finding that points at both. Only findings of severity error or warning
+  ("loud") are scored; info findings never count.
+  Targets are the relations that do not hold, are not optional and not marked minor.
+  R           recall: targets matched by a loud finding / targets (found/tgt)
+  FA          false-alarm rate: loud findings that match no failing relation (optional
+              and minor ones included) but match one that holds / loud findings
+              (false/loud). A loud finding matching no gold relation at all is
+              'unmatched': counted apart, not a false alarm.
+  minor       loud findings on a relation the gold marks minor (a 0.01 rounding gap)
+              and on no other failing relation: these should be info. One that also
+              matches a failing relation that is not minor is counted apart (minorShared
+              in --json), not here.
+
 The overall row sums the counts of all documents (micro average). A rate with nothing
 to count (0/0) prints as —.
 
@@ -74,7 +93,10 @@ Options:
                    (col counts UTF-16 units, 1-based, as editors do), kind disagreements,
                    missed, extra and wrongly-levelled sections, metadata fields
                    wrong, label disagreements ('line:col text gold …; ours …'),
-                   record fields not right, extra fields and alternatives found.
+                   record fields not right, extra fields and alternatives found,
+                   findings: MISSED targets (id kind lines statement), FALSE alarms,
+                   MINOR and UNMAT findings (rule severity line:text … | message;
+                   for FALSE the holding relations, for MINOR the minor ones).
   --json           Print one JSON object instead: overall counts and rates, and per
                    document the counts, rates and every list that --verbose prints.
   -h, --help       Show this help.
@@ -93,7 +115,7 @@ Example:
 export function makeEvalCommand(analyze: Analyze): Command {
   return {
     name: 'eval',
-    summary: 'Score figures, sections, metadata, labels and the record against gold annotations',
+    summary: 'Score figures, sections, metadata, labels, the record and findings against gold annotations',
     help,
     async run(argv, io) {
       const { values, positionals } = parseArgs({

@@ -2,8 +2,7 @@
  * The gold annotations (../shared/gold/README.md): one JSON per seed report, hand-made and
  * checked by script. The schema is permissive on purpose — loose objects that keep every key
  * — and requires only what `cnreport eval` reads, so the gold can grow (notes, anomalies,
- * new kinds) without breaking the evaluator. Metrics added later (record fields, metadata,
- * findings) declare the keys they need here.
+ * new kinds) without breaking the evaluator. Each metric declares the keys it needs here.
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -78,6 +77,28 @@ export const GoldRecordFieldSchema = z.looseObject({
   alternative: GoldAlternativeSchema.optional(),
 })
 
+/**
+ * One arithmetic relation the text implies (the gold's `consistency`): a sum, ratio,
+ * restatement, … and whether it holds under exact arithmetic rounded to the printed precision.
+ */
+export const GoldRelationSchema = z.looseObject({
+  /** Unique within the file, e.g. income_sum. */
+  id: z.string(),
+  /** An open string: sum, ratio, restated, table_vs_text, unit, malformed, score_sum, other, … */
+  kind: z.string(),
+  holds: z.boolean(),
+  /** Implied or interpretive: a careful checker may leave it out (not a recall target). */
+  optional: z.boolean().nullish(),
+  /** "minor" marks a 0.01 rounding or truncation gap that must not give an error or warning. */
+  severity: z.string().nullish(),
+  /** The relation with its numbers, e.g. "财政拨款收入 3383.30 + 其他收入 11.76 = 收入总计 3395.06 (万元)". */
+  statement: z.string(),
+  /** The arithmetic as the annotator computed it. */
+  detail: z.string().nullish(),
+  /** 1-based lines of every number involved. */
+  lines: z.array(line).min(1),
+})
+
 export const GoldDocumentSchema = z.looseObject({
   /** Seed file name, e.g. 000_5799300e2c9f984a.txt; matched against corpus file names. */
   file: z.string().min(1),
@@ -85,6 +106,8 @@ export const GoldDocumentSchema = z.looseObject({
   sections: z.array(GoldSectionSchema),
   /** Canonical fields by id (budget.initial, …); null when the report does not state one. Absent: not evaluated. */
   record: z.record(z.string(), GoldRecordFieldSchema.nullable()).optional(),
+  /** Every arithmetic relation the text implies, with whether it holds. Absent: findings are not evaluated. */
+  consistency: z.array(GoldRelationSchema).optional(),
 })
 
 export type GoldFigure = z.infer<typeof GoldFigureSchema>
@@ -92,6 +115,7 @@ export type GoldSection = z.infer<typeof GoldSectionSchema>
 export type GoldDocument = z.infer<typeof GoldDocumentSchema>
 export type GoldRecordField = z.infer<typeof GoldRecordFieldSchema>
 export type GoldAlternative = z.infer<typeof GoldAlternativeSchema>
+export type GoldRelation = z.infer<typeof GoldRelationSchema>
 
 /** A parsed gold file and where it came from. */
 export interface GoldFile {

@@ -9,12 +9,13 @@ import { describeSections, sectionColumns, sectionRates } from './sections.js'
 import { describeMetadata, metadataAccuracy, metadataColumns } from './metadata.js'
 import { describeLabels, labelAccuracy, labelColumns } from './labels.js'
 import { describeRecord, recordAccuracy, recordColumns } from './record.js'
+import { describeFindings, findingColumns, findingRates } from './findings.js'
 import { group, renderTable, type Column } from './table.js'
 
 /** A table row: a document's counts or the overall sums. */
 interface Row {
   name: string
-  counts: Pick<OverallCounts, 'figures' | 'sections' | 'metadata' | 'labels' | 'record'>
+  counts: Pick<OverallCounts, 'figures' | 'sections' | 'metadata' | 'labels' | 'record' | 'findings'>
 }
 
 const groups = [
@@ -23,6 +24,7 @@ const groups = [
   group('metadata', metadataColumns, (r: Row) => r.counts.metadata),
   group('labels', labelColumns, (r: Row) => r.counts.labels),
   group('record', recordColumns, (r: Row) => r.counts.record),
+  group('findings', findingColumns, (r: Row) => r.counts.findings),
 ]
 const docColumn: Column<Row> = { header: 'doc', cell: (r) => r.name }
 
@@ -35,14 +37,14 @@ export function formatTable(report: EvalReport): string {
   return renderTable(docColumn, groups, rows, [overall])
 }
 
-/** Per document: every miss, false positive and mismatch, one per line (line:col text kind). */
+/** Per document: every miss, false positive and mismatch, one per line (line:col text kind; findings by rule and evidence). */
 export function formatVerbose(report: EvalReport): string {
   const out: string[] = []
   for (const d of report.documents) {
     out.push('', `== ${d.file}  (gold ${d.goldPath})`)
     if (d.error !== undefined) out.push(`analysis failed: ${d.error}`)
     for (const w of d.warnings) out.push(`warning: ${w}`)
-    out.push(...describeFigures(d.figures), ...describeSections(d.sections), ...describeMetadata(d.metadata), ...describeLabels(d.labels), ...describeRecord(d.record))
+    out.push(...describeFigures(d.figures), ...describeSections(d.sections), ...describeMetadata(d.metadata), ...describeLabels(d.labels), ...describeRecord(d.record), ...describeFindings(d.findings))
   }
   return out.join('\n') + '\n'
 }
@@ -60,7 +62,7 @@ export function formatNotes(report: EvalReport): string {
 
 /** The `--json` object: the whole report, with the rates beside the overall counts. */
 export function toJson(report: EvalReport): unknown {
-  const { figures, sections, metadata, labels, record, documents } = report.overall
+  const { figures, sections, metadata, labels, record, findings, documents } = report.overall
   return {
     goldDir: report.goldDir,
     corpusDir: report.corpusDir,
@@ -71,6 +73,7 @@ export function toJson(report: EvalReport): unknown {
       metadata: { ...metadata, accuracy: metadataAccuracy(metadata) },
       labels: { ...labels, accuracy: labelAccuracy(labels) },
       record: { ...record, accuracy: recordAccuracy(record) },
+      findings: { ...findings, ...findingRates(findings) },
     },
     documents: report.documents,
     skipped: report.skipped,

@@ -3,7 +3,7 @@
  * analyse it, score every metric, and sum the counts (micro average: a document with many
  * figures weighs more than one with few, as in the corpus an analyst downloads).
  *
- * To add a metric (finding recall, …): a module with
+ * To add a metric: a module with
  * `evaluateX(gold, result)`, counts that add up, columns and `describeX`; then a field in
  * `DocumentEvaluation` and `OverallCounts`, a line in `evaluateDocument` and one in `overallOf`,
  * and a group in report.ts.
@@ -18,6 +18,7 @@ import { addSectionCounts, emptySectionCounts, evaluateSections, type SectionCou
 import { addMetadataCounts, emptyMetadataCounts, evaluateMetadata, type MetadataCounts, type MetadataScore } from './metadata.js'
 import { addLabelCounts, emptyLabelCounts, evaluateLabels, type LabelCounts, type LabelScore } from './labels.js'
 import { addRecordCounts, emptyRecordCounts, evaluateRecord, type RecordCounts, type RecordScore } from './record.js'
+import { addFindingCounts, emptyFindingCounts, evaluateFindings, type FindingCounts, type FindingScore } from './findings.js'
 
 /** Turns a corpus file into our result; `analyzeFile` in the CLI, a stub in tests. */
 export type Analyze = (path: string) => Promise<ExtractResult>
@@ -44,6 +45,7 @@ export interface DocumentEvaluation {
   metadata: MetadataScore
   labels: LabelScore
   record: RecordScore
+  findings: FindingScore
 }
 
 export interface OverallCounts {
@@ -53,6 +55,7 @@ export interface OverallCounts {
   metadata: MetadataCounts
   labels: LabelCounts
   record: RecordCounts
+  findings: FindingCounts
 }
 
 export interface EvalReport {
@@ -73,11 +76,12 @@ export function evaluateDocument(gold: GoldDocument, result: ExtractResult | nul
     // Over the figure metric's pairs: matchFigures is deterministic, so these are the pairs `figures` scored.
     labels: evaluateLabels(gold, result),
     record: evaluateRecord(gold, result),
+    findings: evaluateFindings(gold, result),
   }
 }
 
 /** The scores of a document, one per metric. */
-export type MetricKey = 'figures' | 'sections' | 'metadata' | 'labels' | 'record'
+export type MetricKey = 'figures' | 'sections' | 'metadata' | 'labels' | 'record' | 'findings'
 
 export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
   return {
@@ -87,6 +91,7 @@ export function overallOf(documents: DocumentEvaluation[]): OverallCounts {
     metadata: documents.reduce<MetadataCounts>((sum, d) => addMetadataCounts(sum, d.metadata), emptyMetadataCounts()),
     labels: documents.reduce<LabelCounts>((sum, d) => addLabelCounts(sum, d.labels), emptyLabelCounts()),
     record: documents.reduce<RecordCounts>((sum, d) => addRecordCounts(sum, d.record), emptyRecordCounts()),
+    findings: documents.reduce<FindingCounts>((sum, d) => addFindingCounts(sum, d.findings), emptyFindingCounts()),
   }
 }
 

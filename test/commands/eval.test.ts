@@ -45,7 +45,8 @@ describe('cnreport eval', () => {
     expect(help.stdout).toMatch(/Exit codes: 0/)
     // The label rule and the record's rounding are part of the contract of the numbers.
     expect(help.stdout).toMatch(/character-bigram Dice\s+coefficient is at least 0\.5/)
-    expect(help.stdout).toMatch(/582\.77 in 万元 → ± 50 元/)
+    expect(help.stdout).toMatch(/612\.45 in 万元 → ± 50 元/)
+    expect(help.stdout).toMatch(/cover at least min\(2, relation lines, finding lines\)/)
   })
 
   it('prints the table, and the skipped gold file on stderr', async () => {
@@ -53,7 +54,7 @@ describe('cnreport eval', () => {
     expect(await makeEvalCommand(analyzeTinyReport).run(['--gold', gold, '--corpus', corpus], io)).toBe(0)
     const rows = io.stdout.trimEnd().split('\n')
     expect(rows).toHaveLength(5)
-    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%', '80.0%', '3/5', '60.0%', '1'])
+    expect(rows[2]!.split(/\s+/)).toEqual(['tiny-report', '71.4%', '66.7%', '5/7', '4/6', '1', '83.3%', '83.3%', '5/6', '5/6', '80.0%', '0/1', '0/1', '0/0', '0/0', '0/0', '0.0%', '80.0%', '3/5', '60.0%', '1', '50.0%', '1/2', '25.0%', '1/4', '1'])
     expect(rows[4]).toMatch(/^overall \(1 doc\) /)
     expect(io.stderr).toMatch(/^cnreport eval: skipped .*orphan-seed\.json: seed not in /)
   })
@@ -65,6 +66,7 @@ describe('cnreport eval', () => {
     expect(io.stdout).toContain('\n  missed  6:12  12人  count\n')
     expect(io.stdout).toContain('\nlabels: 4/5 agree; 0 differ, 1 unlabelled\n  label≠  6:17  四个  gold 评价方面数; ours (none)\n')
     expect(io.stdout).toContain('\n  missing  staffing.actual  gold 12人 at 6 (在职人员12人); ours none\n')
+    expect(io.stdout).toMatch(/\nfindings: 1\/2 targets found; .*\n  MISSED  staffing_restated  restated  L6  \| /)
   })
 
   it('prints one JSON object with --json', async () => {
@@ -98,7 +100,7 @@ describe('cnreport eval', () => {
     const io = memoryIO()
     expect(await evalCommand.run(['--gold', gold, '--corpus', corpus, '--json'], io)).toBe(0)
     const json = JSON.parse(io.stdout) as {
-      overall: { figures: { gold: number; recallHits: number; predicted: number; precisionHits: number }; sections: { gold: number }; record: { gold: number } }
+      overall: { figures: { gold: number; recallHits: number; predicted: number; precisionHits: number }; sections: { gold: number }; record: { gold: number }; findings: Record<string, number> }
       documents: Array<{ error?: string; warnings: string[] }>
     }
     expect(json.documents[0]!.error).toBeUndefined()
@@ -106,6 +108,7 @@ describe('cnreport eval', () => {
     expect(json.overall.figures.gold).toBe(6)
     expect(json.overall.sections.gold).toBe(6)
     expect(json.overall.record.gold).toBe(5)
+    expect(json.overall.findings).toMatchObject({ evaluated: 1, relations: 4, targets: 2 })
     expect(json.overall.figures.recallHits).toBeLessThanOrEqual(6)
     expect(json.overall.figures.precisionHits).toBeLessThanOrEqual(json.overall.figures.predicted)
     expect(json.documents[0]!.warnings).toEqual([])

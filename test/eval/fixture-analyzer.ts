@@ -9,14 +9,19 @@
  *            预算执行率, …); 四个 is unlabelled.
  *   record   gold fills 5: 3 right, income.fiscal wrong (the 元 misreading), staffing.actual missing;
  *            expenditure.total is extra (gold null).
+ *   findings gold has 4 relations, 2 targets; 4 loud findings + 1 info: the error on line 8 finds
+ *            execution_rate_vs_spending, the warning on line 4 is a false alarm (fiscal_share holds),
+ *            the warning on line 1 lands on the minor title_year_minor (confirmed, and 1 minor), the
+ *            warning on line 3 is unmatched; staffing_restated (line 6) has only an info finding: missed.
  */
 import { readFile } from 'node:fs/promises'
 import type { ExtractResult } from '../../src/contract.js'
 import { makeResult } from './synthetic.js'
+import { withFindings } from './synthetic-findings.js'
 
 export async function analyzeTinyReport(path: string): Promise<ExtractResult> {
   const text = await readFile(path, 'utf8')
-  return makeResult(
+  const result = makeResult(
     text,
     [
       { raw: '2023', kind: 'count', value: 2023 },
@@ -44,4 +49,11 @@ export async function analyzeTinyReport(path: string): Promise<ExtractResult> {
       'budget.execution_rate': { value: 100, unit: '%', figureId: 'f7', line: 8 },
     },
   )
+  return withFindings(result, [
+    { ruleId: 'ratio-mismatch', severity: 'error', quotes: ['100%'], message: '执行率 100% 与支出/预算不一致' },
+    { ruleId: 'sum-mismatch', severity: 'warning', quotes: ['3395.06万元', '3383.30万元'], message: '分项之和 3383.30万元，与合计 3395.06万元 不一致' },
+    { ruleId: 'restated-mismatch', severity: 'warning', quotes: ['2023'] },
+    { ruleId: 'placeholder', severity: 'warning', quotes: ['收入情况'] },
+    { ruleId: 'restated-mismatch', severity: 'info', quotes: ['13人', '12人'] },
+  ])
 }

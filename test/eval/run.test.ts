@@ -28,7 +28,10 @@ describe('evaluateCorpus', () => {
       },
       labels: { evaluated: 5, agree: 4, unlabelled: 1, noGoldLabel: 0 },
       record: { gold: 5, right: 3, lineUnlisted: 0, wrongValue: 1, missing: 1, goldEmpty: 2, extra: 1, alternativesGold: 0, alternativesFound: 0 },
+      findings: { evaluated: 1, relations: 4, targets: 2, found: 1, loud: 4, confirmed: 2, falseAlarms: 1, unmatched: 1, minor: 1, minorShared: 0, info: 1 },
     })
+    expect(d.findings.missed.map((r) => r.id)).toEqual(['staffing_restated'])
+    expect(d.findings.foundBy).toEqual([{ id: 'execution_rate_vs_spending', rules: ['ratio-mismatch'] }])
   })
 
   it('counts a document whose analysis throws as nothing found, and keeps the error', async () => {
@@ -40,6 +43,8 @@ describe('evaluateCorpus', () => {
     // Nothing paired, so no label is judged; every field the gold fills is missing.
     expect(report.overall.labels).toEqual({ evaluated: 0, agree: 0, unlabelled: 0, noGoldLabel: 0 })
     expect(report.overall.record).toMatchObject({ gold: 5, right: 0, missing: 5, goldEmpty: 2, extra: 0 })
+    // No findings: both targets missed, nothing loud to be a false alarm.
+    expect(report.overall.findings).toMatchObject({ targets: 2, found: 0, loud: 0, falseAlarms: 0, info: 0 })
   })
 
   it('warns when our result breaks the contract', async () => {
