@@ -5,10 +5,14 @@
 import type { LineIndex } from '../../document.js'
 import type { ValidationInput } from '../rule.js'
 import { emptyRelations, type Relations } from './types.js'
+import wordingRelations from './wording-relations.js'
+import { tableRelations } from './table-relations.js'
+import { recordIdentities } from './record-identities.js'
+import { restatedRecords } from './restated-records.js'
 
 export type RelationSource = (doc: ValidationInput, lines: LineIndex) => Partial<Relations>
 
-const SOURCES: RelationSource[] = []
+const SOURCES: RelationSource[] = [wordingRelations, tableRelations, recordIdentities, restatedRecords]
 
 export function extractRelations(doc: ValidationInput, lines: LineIndex, sources: RelationSource[] = SOURCES): Relations {
   const all = emptyRelations()
