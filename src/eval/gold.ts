@@ -91,7 +91,7 @@ export const GoldRelationSchema = z.looseObject({
   optional: z.boolean().nullish(),
   /** "minor" marks a 0.01 rounding or truncation gap that must not give an error or warning. */
   severity: z.string().nullish(),
-  /** The relation with its numbers, e.g. "财政拨款收入 3383.30 + 其他收入 11.76 = 收入总计 3395.06 (万元)". */
+  /** The relation with its numbers, e.g. "财政拨款收入 1210.50 + 其他收入 24.06 = 收入总计 1234.56 (万元)". */
   statement: z.string(),
   /** The arithmetic as the annotator computed it. */
   detail: z.string().nullish(),

@@ -1,7 +1,7 @@
 /**
  * The measured rate a scored indicator is about, as the report states it elsewhere and as
  * its amounts give it: for 公用经费控制率 the narrative's 公用经费控制率为95% and
- * 实际支出 174498.92元 ÷ 预算安排 160000元 = 109.06%.
+ * 实际支出 186250.40元 ÷ 预算安排 170000元 = 109.56%.
  *
  * Statements are percentages whose label names the indicator's rate (data/scoring-words.json
  * topics, or the indicator's own name). A statement made where the indicator is named — its

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyzeFile } from '../../src/analyze.js'
+import { analyzeBytes, analyzeFile } from '../../src/analyze.js'
+import type { Figure } from '../../src/contract.js'
 import { LineIndex } from '../../src/document.js'
 import rule from '../../src/validate/rules/unit-slip.js'
+import type { ReportInput } from '../../src/validate/rule.js'
 import { validate } from '../../src/validate/run.js'
 import { tabTable } from './relations/table-analyze.js'
 import { testRule } from './rule-tester.js'
@@ -71,4 +73,17 @@ describe('unit-slip on the seeds', () => {
     for (const file of readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()) for (const f of await findingsOf(file)) got.push(`${file.slice(0, 3)} ${f.evidence[0]!.line}:${f.evidence[0]!.text}`)
     expect(got).toEqual(['002 608:5人', '003 38:348.87元'])
   }, 60_000)
+})
+
+describe('unit-slip from a restatement', () => {
+  it('names the one statement of a restated amount whose unit differs by 10⁴ from the others', async () => {
+    const text = '追加项目支出841.45万元。\n项目经费共计841.45万元。\n其中追加项目支出841.45元已下达。\n'
+    const { findings: _ignored, ...doc } = await analyzeBytes(Buffer.from(text, 'utf8'), 'restated.txt')
+    const figures = doc.figures.filter((f) => f.value === 841.45)
+    expect(figures.map((f) => f.raw)).toEqual(['841.45万元', '841.45万元', '841.45元'])
+    const relations = { sums: [], ratios: [], restatements: [{ kind: 'restated' as const, key: 'budget.adjustment', figures, origin: 'record' as const, note: '追加预算' }] }
+    const reported: ReportInput[] = []
+    rule.check({ doc, lines: new LineIndex(doc.text), figureById: new Map(doc.figures.map((f) => [f.id, f])), relations }, (r) => reported.push(r), {})
+    expect(reported.map((r) => [(r.evidence as Figure[]).map((f) => `${f.line}:${f.raw}`), r.stated, r.computed])).toEqual([[['3:841.45元', '1:841.45万元', '2:841.45万元'], 841.45, 8414500]])
+  })
 })

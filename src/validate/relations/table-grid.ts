@@ -122,10 +122,7 @@ export class TableGrid {
     const gridWidth = Math.max(0, ...rows.map(spanWidth))
     rows.forEach((row, r) => {
       this.slots[r] ??= []
-      let spread = 1
-      const next = rows[r + 1]
-      if (!hasSpans && row.length >= 2 && row.length < width && next?.length === width && compact(next[0]?.text ?? '') === '' && compact(row[0]!.text) !== '' && !row.some((_, i) => byCell.has(`${r}:${i}`)) && (width - 1) % (row.length - 1) === 0)
-        spread = (width - 1) / (row.length - 1)
+      const spread = hasSpans ? 1 : headerSpread(rows, r, width, byCell)
       // Some PDF exports list an empty cell for every slot a merged cell above covers: such a
       // row is as wide as the grid by itself, and its cells go by position, placeholders dropped.
       const positional = hasSpans && spanWidth(row) === gridWidth && this.slots[r]!.some((s) => s !== undefined)
@@ -269,6 +266,19 @@ export class TableGrid {
       unitInferred: true,
     }
   }
+}
+
+/**
+ * How many columns each cell after the first of a short TXT header row covers: the row
+ * above a full-width one that starts empty (the row header column) is spread evenly.
+ */
+function headerSpread(rows: TableCell[][], r: number, width: number, byCell: Map<string, Figure[]>): number {
+  const row = rows[r]!
+  const next = rows[r + 1]
+  const fits = row.length >= 2 && row.length < width && (width - 1) % (row.length - 1) === 0
+  const overFullRow = next?.length === width && compact(next[0]?.text ?? '') === '' && compact(row[0]!.text) !== ''
+  const noNumbers = !row.some((_, i) => byCell.has(`${r}:${i}`))
+  return fits && overFullRow && noNumbers ? (width - 1) / (row.length - 1) : 1
 }
 
 function spanWidth(row: TableCell[]): number {

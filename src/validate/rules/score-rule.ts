@@ -3,7 +3,7 @@
  * bands, steps and deductions (scoring-criteria.ts); then
  *
  * (b) where the report states the rate the indicator measures (预算完成率为90.45%) — or its
- *     amounts give it (实际支出 174498.92元 / 预算 160000元) — the points the criterion gives
+ *     amounts give it (实际支出 186250.40元 / 预算 170000元) — the points the criterion gives
  *     that rate are compared with the points awarded. A stated rate that disagrees with its
  *     own amounts is reported with both; statements that disagree with each other make the
  *     finding info unless every one of them contradicts the score.
@@ -77,7 +77,7 @@ function describe(c: RateCandidate): string {
   return `按 ${shown(num)} ÷ ${shown(den)} 计算为 ${c.value}%`
 }
 
-/** A figure as written, with the unit a table header gave it (577.35 → 577.35万元). */
+/** A figure as written, with the unit a table header gave it (612.18 → 612.18万元). */
 function shown(f: Figure): string {
   return f.unitInferred && !f.raw.endsWith(f.unit) ? `${f.raw}${f.unit}` : f.raw
 }

@@ -2,9 +2,9 @@
  * unit-slip: a unit written wrong. Three ways to see it, strongest first:
  *
  * 1. a relation (a sum, a restatement) that fails as written and holds once one amount is
- *    read in its siblings' unit (41.4万元 + 348.87元 + 33.97万元 = 424.24万元 only with 万元);
+ *    read in its siblings' unit (20.5万元 + 306.12元 + 12.8万元 = 339.42万元 only with 万元);
  * 2. an amount 10⁴ (or 10⁸) off every other amount of its sentence, all of which share a unit
- *    its number would fit (项目支出841.45万元，实际支出348.87元);
+ *    its number would fit (项目支出612.30万元，实际支出306.12元);
  * 3. a cell whose written unit differs from every other cell of its table column, which all
  *    agree ((5人) among (7分) (8分) (5分) …).
  *
@@ -74,7 +74,8 @@ function relationSlips({ relations }: RuleContext): Slip[] {
   const out: Slip[] = []
   for (const r of relations.sums) {
     const all = [r.total, ...r.parts.map((p) => p.figure)].filter((f) => f.raw !== '')
-    if (!all.every(isPlainMoney) || sumHolds(r)) continue
+    // A list that may name only some parts (complete: false) proves nothing by falling short.
+    if (!r.complete || !all.every(isPlainMoney) || sumHolds(r)) continue
     for (const f of all) {
       const others = all.filter((o) => o !== f)
       const unit = others.length >= 2 ? commonSlipUnit(f, others) : undefined
@@ -82,7 +83,7 @@ function relationSlips({ relations }: RuleContext): Slip[] {
       out.push({
         figure: f,
         siblings: others,
-        message: `“${f.raw}”疑为“${f.value}${unit}”：${r.note}按${unit}计成立，按${f.unit}计不成立（同一关系中的 ${list(others)} 均以${unit}计）`,
+        message: `“${f.raw}”疑为“${f.value}${unit}”：${r.note}，按${unit}计成立，按${f.unit}计不成立（同一关系中的 ${list(others)} 均以${unit}计）`,
         stated: f.yuan!,
         computed: reread(f, unit).yuan!,
       })
@@ -134,7 +135,7 @@ function sentenceSlips({ doc }: RuleContext): Slip[] {
 /**
  * The number as written sits among its siblings' numbers (within ×20, ×10 beside a single
  * one) while its amount in 元 is at least 10² away from every one of theirs — read in its own
- * unit it would be a hundredth of the smallest of them (348.87元 beside 34.33万元).
+ * unit it would be a hundredth of the smallest of them (306.12元 beside 25.60万元).
  */
 function fitsAmong(f: Figure, others: Figure[]): boolean {
   const factor = others.length >= 2 ? 20 : 10
@@ -144,7 +145,7 @@ function fitsAmong(f: Figure, others: Figure[]): boolean {
   return others.every((o) => Math.max(o.yuan!, f.yuan!) / Math.min(o.yuan!, f.yuan!) >= 100)
 }
 
-/** How many times apart, in 元, `f` and the sibling nearest to it are (984 for 348.87元 beside 34.33万元). */
+/** How many times apart, in 元, `f` and the sibling nearest to it are (836 for 306.12元 beside 25.60万元). */
 function nearestGap(f: Figure, others: Figure[]): string {
   const gaps = others.map((o) => Decimal.max(o.yuan!, f.yuan!).div(Decimal.min(o.yuan!, f.yuan!)))
   return Decimal.min(...gaps).toDecimalPlaces(0).toString()
