@@ -1,7 +1,7 @@
 /**
  * Which statement of a component a stated rate or total is to be checked against: the one
- * nearest to it. A report that states 三公经费控制率 65.01% beside 76,852.00元 and 180,000元 in
- * one sentence, and 42.67% beside 7.68万 and 18万 in a table row, makes two claims, each
+ * nearest to it. A report that states 三公经费控制率 55.10% beside 41,200.00元 and 90,000元 in
+ * one sentence, and 45.78% beside 4.12万 and 9万 in a table row, makes two claims, each
  * about the amounts beside it. Nearness, best first: the same sentence or table row, the same
  * paragraph or table, the same section; beyond that only a statement nobody contradicts (all
  * the department-level statements of the component agree) is used.

@@ -152,8 +152,8 @@ const ITEM_TITLE = /[（(][类款项][)）]|项目$/
 
 /**
  * A paragraph of an enumerated list whose title names an item — 3、一般公共服务支出（类）财政事务
- * （款）信息化建设（项）。…年初预算为135.90万元 — states the item's amounts, not the department's:
- * its statements are scoped by the item. A title naming the quantity (1、预算完成率为97.50%。)
+ * （款）信息化建设（项）。…年初预算为58.20万元 — states the item's amounts, not the department's:
+ * its statements are scoped by the item. A title naming the quantity (1、预算完成率为96.30%。)
  * or a topic (1. 预算执行情况。) is no item.
  */
 function withItem(reading: FigureReading, text: string, vocabulary: QuantityVocabulary): FigureReading {

@@ -1,8 +1,8 @@
 /**
  * Groups the statements of one restated quantity by value, rounding-aware: two statements
- * agree when their printed intervals intersect (582.77万元 and 5,827,738.97元 do). A gap no
- * larger than one unit of the coarser figure's last printed digit (242.34万 beside
- * 2,423,477元: 242.3477 cut, not rounded; 582.75 beside 582.77) is a minor difference of its own.
+ * agree when their printed intervals intersect (318.46万元 and 3,184,552.10元 do). A gap no
+ * larger than one unit of the coarser figure's last printed digit (127.05万 beside
+ * 1,270,538元: 127.0538 cut, not rounded; 318.44 beside 318.46) is a minor difference of its own.
  * The largest group is taken as the reference; every other group deviates from it.
  */
 import { Decimal } from 'decimal.js'
@@ -50,8 +50,8 @@ function coarseness(f: Figure): Decimal {
 
 /**
  * Within one unit of the coarser figure's last digit — for whole numbers only when the two are
- * printed at different precision (21人 against 23人 is no rounding matter, 242.34万 against
- * 2,423,477元 is).
+ * printed at different precision (31人 against 33人 is no rounding matter, 127.05万 against
+ * 1,270,538元 is).
  */
 function truncated(a: Figure, b: Figure): boolean {
   if (a.kind !== b.kind) return false

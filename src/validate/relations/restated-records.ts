@@ -3,8 +3,8 @@
  * scope 基本支出 …) across narrative, tables and headings, as one group that should agree.
  *
  * Statements in one sentence or one table row are never taken for restatements of each other:
- * 实有人数21人，其中：在职人数17人 names two quantities, and a row 工资福利支出 | 4,600,656.92 |
- * 2,206,250.41 holds two columns. When such a place gives one quantity two different values,
+ * 实有人数30人，其中：在职人数26人 names two quantities, and a row 工资福利支出 | 3,100,000.00 |
+ * 1,500,000.00 holds two columns. When such a place gives one quantity two different values,
  * the place is ambiguous and left out of the group rather than guessed at.
  */
 import type { LineIndex } from '../../document.js'

@@ -1,9 +1,9 @@
 /**
  * restated-mismatch: the same quantity stated in several places — narrative and table, a
- * heading and its body, two tables — with values that differ beyond rounding. 582.77万元 and
- * 5,827,738.97元 agree (the intervals of their printed precision meet); 97.50% and 97.05% do
- * not. A difference no larger than one unit of the coarser figure's last digit (242.34万 for
- * 2,423,477元) is a truncation and reported as info only. Every statement involved is
+ * heading and its body, two tables — with values that differ beyond rounding. 318.46万元 and
+ * 3,184,552.10元 agree (the intervals of their printed precision meet); 96.30% and 96.03% do
+ * not. A difference no larger than one unit of the coarser figure's last digit (127.05万 for
+ * 1,270,538元) is a truncation and reported as info only. Every statement involved is
  * evidence: the deviating ones first, then those it disagrees with.
  */
 import { Decimal } from 'decimal.js'
@@ -18,7 +18,7 @@ export default defineRule({
   description: '同一数值多处表述应一致（正文与表格、标题与正文、不同表格之间）',
   defaultSeverity: 'warning',
   options: z.object({
-    /** Also report truncations (242.34万 beside 2,423,477元) as info. @default true */
+    /** Also report truncations (127.05万 beside 1,270,538元) as info. @default true */
     truncations: z.boolean().default(true),
   }),
   check({ relations }, report, options) {
@@ -63,7 +63,7 @@ function places(figures: Figure[]): string {
   return `第${[...new Set(figures.map((f) => f.line))].join('、')}行`
 }
 
-/** The values as written, a unit taken from a table header added: 582.77万元, 2,423,477元. */
+/** The values as written, a unit taken from a table header added: 318.46万元, 1,270,538元. */
 function values(figures: Figure[]): string {
   return [...new Set(figures.map(written))].join('、')
 }
@@ -73,7 +73,7 @@ function written(f: Figure): string {
   return f.unitInferred && !raw.endsWith(f.unit) ? `${raw}${f.unit}` : raw
 }
 
-/** `other` expressed in the unit `stated` is written in (2,423,477元 → 242.3477 for a 万元 figure). */
+/** `other` expressed in the unit `stated` is written in (1,270,538元 → 127.0538 for a 万元 figure). */
 function inUnitOf(other: Figure, stated: Figure): number {
   return canonical(other).div(unitScale(stated)).toNumber()
 }
