@@ -8,9 +8,11 @@ import { ingestCommand } from './commands/ingest.js'
 import { evalCommand } from './commands/eval.js'
 import { findingsCommand } from './commands/findings.js'
 import { reviewCommand } from './commands/review.js'
+import { checkCommand } from './commands/check.js'
+import { exportCommand } from './commands/export.js'
 import { InputError } from './result.js'
 
-const commands: Command[] = [extractCommand, ingestCommand, evalCommand, findingsCommand, reviewCommand]
+const commands: Command[] = [extractCommand, ingestCommand, evalCommand, findingsCommand, reviewCommand, exportCommand, checkCommand]
 
 const overview = () => `cnreport — figures, records and consistency checks from Chinese government reports
 

@@ -206,6 +206,8 @@ export const EvidenceSchema = SpanSchema.extend({
   line: z.number().int().positive(),
   figureId: z.string().optional(),
   role: z.string().optional(),
+  /** sha256 of the document the span belongs to, for cross-document findings; absent = the finding's own document. */
+  documentId: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 })
 
 export const FindingSchema = z.object({

@@ -1,11 +1,15 @@
 /** `cnreport findings`: list stored findings, filtered, as a table, CSV or JSON. */
 import { parseArgs } from 'node:util'
 import { FINDING_STATUSES, type FindingFilter, type FindingStatus, listFindings, matchDocuments } from '../store/finding-query.js'
+import { CROSS_RULE_IDS } from '../validate/cross/index.js'
 import { RULE_IDS } from '../validate/rules/index.js'
 import { type Command, UsageError } from './command.js'
 import { openExistingDatabase } from './existing-db.js'
 import { type Format, FORMATS, formatCsv, formatJson, formatTable, hiddenNote, SHORT_FINGERPRINT } from './findings-format.js'
 import { DEFAULT_DB } from './ingest.js'
+
+/** Rules of one document and across documents: both kinds are stored as findings. */
+const KNOWN_RULES = [...RULE_IDS, ...CROSS_RULE_IDS]
 
 const SEVERITIES = ['error', 'warning', 'info'] as const
 
@@ -81,7 +85,7 @@ Examples:
       }
       const stored = new Set(db.prepare('SELECT DISTINCT rule_id FROM findings').pluck().all() as string[])
       for (const r of rules)
-        if (!RULE_IDS.includes(r) && !stored.has(r)) io.err(`cnreport findings: warning: --rule '${r}' is not a rule id (known: ${RULE_IDS.join(', ')})\n`)
+        if (!KNOWN_RULES.includes(r) && !stored.has(r)) io.err(`cnreport findings: warning: --rule '${r}' is not a rule id (known: ${KNOWN_RULES.join(', ')})\n`)
 
       const list = listFindings(db, filter)
       if (format === 'table') io.out(formatTable(list))

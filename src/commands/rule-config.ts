@@ -4,6 +4,7 @@
  * any file is read — whose message names the file and what is wrong in it.
  */
 import { DEFAULT_CONFIG, loadConfig, type ValidationConfig, ValidationConfigSchema } from '../validate/config.js'
+import { CROSS_RULE_IDS } from '../validate/cross/index.js'
 import { RULE_IDS } from '../validate/rules/index.js'
 import { InputError } from '../result.js'
 import { UsageError } from './command.js'
@@ -36,7 +37,7 @@ export function ruleConfigFrom(values: { config?: string | undefined; profile?: 
   if (values.config !== undefined) {
     if (values.config.trim() === '') throw new UsageError('--config needs a file name')
     try {
-      config = loadConfig(values.config, RULE_IDS)
+      config = loadConfig(values.config, [...RULE_IDS, ...CROSS_RULE_IDS])
     } catch (error) {
       // InputError's message already reads "<file>: <what is wrong>".
       if (error instanceof InputError) throw new UsageError(error.message)
