@@ -28,9 +28,13 @@ export function exact(value: Decimal.Value): Interval {
 }
 
 /** How many 元 one unit of a money figure is (万元 → 10^4); 1 for anything else. */
+const SCALES = new Map<number, Decimal>()
+
 export function unitScale(f: Pick<Figure, 'kind' | 'unit'>): Decimal {
-  const power = f.kind === 'money' ? yuanPower(f.unit) : undefined
-  return new Decimal(10).pow(power ?? 0)
+  const power = (f.kind === 'money' ? yuanPower(f.unit) : undefined) ?? 0
+  let scale = SCALES.get(power)
+  if (!scale) SCALES.set(power, (scale = new Decimal(10).pow(power)))
+  return scale
 }
 
 /**
@@ -39,10 +43,22 @@ export function unitScale(f: Pick<Figure, 'kind' | 'unit'>): Decimal {
  * siblings printed as 29.99 is read as 30.00).
  */
 export function figureInterval(f: Printed, decimals = f.decimals): Interval {
+  // Every rule and relation source asks for the same figures' intervals again and again;
+  // decimal arithmetic allocates, so each (figure, precision) is computed once. Intervals are
+  // immutable (Decimal operations return new values), so sharing them is safe.
+  let byPrecision = cache.get(f)
+  if (!byPrecision) cache.set(f, (byPrecision = new Map()))
+  const hit = byPrecision.get(decimals)
+  if (hit) return hit
   const scale = unitScale(f)
   const base = interval(f.value, decimals)
-  return { lo: base.lo.times(scale), hi: base.hi.times(scale) }
+  const computed = { lo: base.lo.times(scale), hi: base.hi.times(scale) }
+  byPrecision.set(decimals, computed)
+  return computed
 }
+
+/** Per figure object, so a document's cache goes when its figures do. */
+const cache = new WeakMap<Printed, Map<number, Interval>>()
 
 export function intersects(a: Interval, b: Interval): boolean {
   return a.lo.lte(b.hi) && b.lo.lte(a.hi)
