@@ -1,205 +1,135 @@
 /**
- * `ingest`: discover input files → read and hash → skip what is already stored → extract →
- * store. One file's failure is recorded and the batch goes on.
+ * `ingest`: discover input files → read and hash → skip what is already stored → extract
+ * in worker threads → store, one transaction per document. One file's failure is recorded
+ * and the batch goes on; a killed run is resumed by running it again.
  *
- * The per-file work is split where a worker pool will cut it: `readInput` (I/O, main
- * thread), `options.analyze` (CPU-bound, pure: bytes in, serialisable ExtractResult out —
- * the part to move into worker threads behind a p-queue that bounds what is in flight) and
- * `commit` (synchronous SQLite, so one writer: the main thread). Files are processed one at
- * a time for now.
+ * How work flows (the memory bound): a p-queue admits at most 2 × concurrency files at a
+ * time — read, hashed, waiting for a worker, extracting or being stored — so bytes are
+ * never read far ahead of the workers; the extractor hands a file to a worker only when
+ * one is free (pipeline-pool.ts); each result is stored by this thread, the one writer,
+ * as soon as it arrives and then dropped; the summary keeps failures, not outcomes.
+ *
+ * Modules: pipeline-discovery (paths, folders, globs), pipeline-list (--from-list),
+ * pipeline-file (one file), pipeline-extract / pipeline-pool / workers/ (extraction),
+ * pipeline-summary and pipeline-progress (what is reported).
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
-import { analyzeBytes, sha256 } from './analyze.js'
-import type { ExtractResult } from './contract.js'
-import { InputError } from './result.js'
-import type { ValidationConfig } from './validate/config.js'
+import PQueue from 'p-queue'
+import { discoverInputs, type InputFile } from './pipeline-discovery.js'
+import { inProcessExtractor, type Analyze, type Extractor } from './pipeline-extract.js'
+import { ingestFile, newFileStep, type FileOutcome } from './pipeline-file.js'
+import { DEFAULT_TIMEOUT_MS, defaultConcurrency, workerExtractor } from './pipeline-pool.js'
+import { ProgressMeter, type ProgressSnapshot } from './pipeline-progress.js'
+import { SummaryBuilder, type IngestSummary } from './pipeline-summary.js'
 import type { Db } from './store/db.js'
 import { Repository } from './store/repo.js'
+import type { ValidationConfig } from './validate/config.js'
+import { runCrossChecks } from './validate/cross/after-ingest.js'
 
-/** Extensions taken from directories (case-insensitive); a file named explicitly is always tried. */
-export const INPUT_EXTENSIONS: readonly string[] = ['.txt', '.docx', '.pdf']
-
-/** bytes → result; the seam for a worker pool. @default analyzeBytes */
-export type Analyze = (bytes: Uint8Array, path: string) => Promise<ExtractResult>
+export { discoverInputs, INPUT_EXTENSIONS, type FailedFile, type InputFile } from './pipeline-discovery.js'
+export type { Analyze, FileFormat } from './pipeline-extract.js'
+export { ingestFile, type FileOutcome, type FileStatus } from './pipeline-file.js'
+export type { FormatCounts, IngestSummary } from './pipeline-summary.js'
 
 export interface IngestOptions {
   db: Db | Repository
   /** Re-extract and replace files whose content is already stored. @default false */
   force?: boolean
-  /** Called once per input, after it was handled, in input order. */
+  /** Called once per input as it is handled, in the order inputs finish. */
   onProgress?: (event: ProgressEvent) => void
-  /** Rule configuration for the default analyze (ignored when `analyze` is given). @default DEFAULT_CONFIG */
+  /** Rule configuration for the default analysis (ignored when `analyze` is given). @default DEFAULT_CONFIG */
   validation?: ValidationConfig
+  /** Files extracted at once: worker threads. @default os.availableParallelism() */
+  concurrency?: number
+  /**
+   * Where extraction runs: 'workers' (a thread pool; timeouts are enforced) or 'in-process'
+   * (this thread; no timeout can stop a CPU-bound extraction there).
+   * @default 'workers', or 'in-process' when `analyze` is given
+   */
+  mode?: 'workers' | 'in-process'
+  /** Time one file's extraction may take in its worker, ms; 0 = no limit. @default 120000 */
+  timeoutMs?: number
+  /** Worker module (tests: one that stalls). @default workers/analyze-worker */
+  workerFile?: string
+  /** V8 heap cap per worker, MB. @default 1024 */
+  workerHeapMb?: number
+  /** bytes → result, run in-process instead of the default analysis (tests). */
   analyze?: Analyze
 }
 
-/**
- * stored: extracted and written; unchanged: this path already named this content;
- * linked: the content was stored (from another path, or it failed before) and only the
- * path was recorded; failed: see code and reason.
- */
-export type FileStatus = 'stored' | 'unchanged' | 'linked' | 'failed'
-
-export interface FileOutcome {
-  /** As the user named it (directory arguments joined with the relative path). */
-  path: string
-  status: FileStatus
-  sha256?: string
-  /** Failed only: InputError code (empty, binary, …) or not-found / read-error / store-error / internal-error. */
-  code?: string
-  /** Failed only: one line saying what is wrong with the file. */
-  reason?: string
-  /** Stored only: figures written. */
-  figures?: number
-  /** Wall time spent on this file, ms. */
-  ms: number
-}
-
-export interface ProgressEvent {
-  /** 1-based position of this input. */
+export interface ProgressEvent extends ProgressSnapshot {
+  /** Same as `done`: how many inputs are handled, this one included. */
   index: number
-  total: number
   outcome: FileOutcome
-}
-
-export interface FailedFile {
-  path: string
-  code: string
-  reason: string
-}
-
-export interface IngestSummary {
-  /** Inputs considered: files found plus named paths that do not exist. */
-  files: number
-  stored: number
-  unchanged: number
-  linked: number
-  failed: FailedFile[]
-  elapsedMs: number
-}
-
-export interface InputFile {
-  /** Display path, as the user named it. */
-  path: string
-  /** Absolute path: the key of document_paths and failures. */
-  absolute: string
 }
 
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const repo = options.db instanceof Repository ? options.db : new Repository(options.db)
-  const validation = options.validation
-  const analyze = options.analyze ?? ((bytes: Uint8Array, path: string) => analyzeBytes(bytes, path, validation ? { validation } : {}))
   const { files, unreadable } = await discoverInputs(paths)
-  const total = files.length + unreadable.length
-  const summary: IngestSummary = { files: total, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0 }
-  let index = 0
-  const report = (outcome: FileOutcome) => {
-    if (outcome.status === 'failed') summary.failed.push({ path: outcome.path, code: outcome.code!, reason: outcome.reason! })
-    else summary[outcome.status]++
-    options.onProgress?.({ index: ++index, total, outcome })
+  const concurrency = Math.max(1, Math.trunc(options.concurrency ?? defaultConcurrency()))
+  const inProcess = (options.mode ?? (options.analyze ? 'in-process' : 'workers')) === 'in-process'
+  const summary = new SummaryBuilder(files.length + unreadable.length, inProcess ? 0 : concurrency)
+  const meter = new ProgressMeter(files.length + unreadable.length)
+  const report = (outcome: FileOutcome, order: number) => {
+    summary.add(outcome, order)
+    const snapshot = meter.record(outcome.status === 'failed')
+    options.onProgress?.({ ...snapshot, index: snapshot.done, outcome })
   }
+
   // Named paths that are missing are reported, not stored as failures: there is no file to retry.
-  for (const u of unreadable) report({ path: u.path, status: 'failed', code: u.code, reason: u.reason, ms: 0 })
-  for (const file of files) report(await ingestFile(file, repo, analyze, options.force ?? false))
-  summary.elapsedMs = performance.now() - started
-  return summary
+  unreadable.forEach((u, i) => report({ path: u.path, status: 'failed', code: u.code, reason: u.reason, format: 'other', ms: 0 }, i - unreadable.length))
+  if (files.length > 0) {
+    const extractor = inProcess ? inProcessExtractor(options.analyze ?? (await defaultAnalyze(options.validation)), concurrency) : workerExtractor(poolOptions(options, concurrency))
+    try {
+      await runFiles(files, concurrency, extractor, repo, options.force ?? false, report)
+    } finally {
+      await extractor.close()
+    }
+  }
+  runCrossChecks(repo, files.map((f) => f.absolute), options.validation)
+  return summary.finish(performance.now() - started)
 }
 
-/** One file through read → (skip | extract → commit). Never throws: failures become outcomes. */
-export async function ingestFile(file: InputFile, repo: Repository, analyze: Analyze, force: boolean): Promise<FileOutcome> {
-  const t0 = performance.now()
-  const done = (o: Omit<FileOutcome, 'path' | 'ms'>): FileOutcome => ({ path: file.path, ...o, ms: performance.now() - t0 })
-  const fail = (code: string, reason: string, sha?: string): FileOutcome => {
-    try {
-      repo.recordFailure(file.absolute, code, reason, sha)
-    } catch (error) {
-      reason += ` (and the failure could not be recorded: ${messageOf(error)})`
-    }
-    return done({ status: 'failed', code, reason, ...(sha ? { sha256: sha } : {}) })
+/** Every file through ingestFile, at most 2 × concurrency in flight. */
+async function runFiles(
+  files: readonly InputFile[],
+  concurrency: number,
+  extractor: Extractor,
+  repo: Repository,
+  force: boolean,
+  report: (outcome: FileOutcome, order: number) => void,
+): Promise<void> {
+  const step = newFileStep(repo, extractor, force)
+  // Twice the workers: while each worker extracts, the next file is already read and hashed
+  // (and unchanged files, which need no worker, do not queue behind extractions).
+  const queue = new PQueue({ concurrency: 2 * concurrency })
+  let callbackError: { error: unknown } | undefined
+  for (const [order, file] of files.entries()) {
+    if (callbackError) break
+    // Backpressure: do not line up thousands of pending closures ahead of the workers.
+    await queue.onSizeLessThan(concurrency)
+    queue
+      .add(async () => report(await ingestFile(file, step), order))
+      .catch((error: unknown) => {
+        callbackError ??= { error } // only onProgress can throw here; ingestFile never does
+      })
   }
-
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(file.absolute)
-  } catch (error) {
-    return fail('read-error', messageOf(error))
-  }
-  const sha = sha256(bytes)
-  if (!force) {
-    try {
-      if (repo.hasDocument(sha)) return done({ status: repo.linkPath(file.absolute, sha), sha256: sha })
-    } catch (error) {
-      return fail('store-error', `could not look up the stored document: ${messageOf(error)}`, sha)
-    }
-  }
-
-  let result: ExtractResult
-  try {
-    result = await analyze(bytes, file.absolute)
-  } catch (error) {
-    if (error instanceof InputError) return fail(error.code, error.reason, sha)
-    return fail('internal-error', `extraction failed: ${messageOf(error)}`, sha)
-  }
-  if (result.document.id !== sha) return fail('internal-error', `extraction returned document id ${result.document.id}, expected the sha256 ${sha}`, sha)
-  try {
-    repo.saveResult(result, file.absolute)
-  } catch (error) {
-    return fail('store-error', `could not store the result: ${messageOf(error)}`, sha)
-  }
-  return done({ status: 'stored', sha256: sha, figures: result.figures.length })
+  await queue.onIdle()
+  if (callbackError) throw callbackError.error
 }
 
-/**
- * Expands the named paths: directories recursively (INPUT_EXTENSIONS only, hidden entries
- * and symlinked directories skipped — the latter to avoid cycles), files as named. Sorted
- * within each directory and de-duplicated by absolute path, so runs are reproducible.
- */
-export async function discoverInputs(paths: readonly string[]): Promise<{ files: InputFile[]; unreadable: FailedFile[] }> {
-  const files: InputFile[] = []
-  const unreadable: FailedFile[] = []
-  const seen = new Set<string>()
-  const add = (path: string) => {
-    const absolute = resolve(path)
-    if (seen.has(absolute)) return
-    seen.add(absolute)
-    files.push({ path, absolute })
+function poolOptions(options: IngestOptions, threads: number) {
+  return {
+    threads,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.validation ? { validation: options.validation } : {}),
+    ...(options.workerFile ? { workerFile: options.workerFile } : {}),
+    ...(options.workerHeapMb ? { maxHeapMb: options.workerHeapMb } : {}),
   }
-  const walk = async (dir: string): Promise<void> => {
-    let entries
-    try {
-      entries = await readdir(dir, { withFileTypes: true })
-    } catch (error) {
-      unreadable.push({ path: dir, code: 'read-error', reason: `cannot list directory: ${messageOf(error)}` })
-      return
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue
-      const path = join(dir, e.name)
-      let isFile = e.isFile()
-      if (e.isDirectory()) await walk(path)
-      else if (e.isSymbolicLink()) isFile = await stat(path).then((s) => s.isFile(), () => false)
-      if (isFile && INPUT_EXTENSIONS.includes(extname(e.name).toLowerCase())) add(path)
-    }
-  }
-  for (const p of paths) {
-    let info
-    try {
-      info = await stat(p)
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-      unreadable.push({ path: p, code: missing ? 'not-found' : 'read-error', reason: missing ? 'no such file or directory' : messageOf(error) })
-      continue
-    }
-    if (info.isDirectory()) await walk(p)
-    else add(p)
-  }
-  return { files, unreadable }
 }
 
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n', 1)[0] ?? text
+/** The analysis for in-process mode, imported only then: the main thread of a pooled run never loads it. */
+async function defaultAnalyze(validation: ValidationConfig | undefined): Promise<Analyze> {
+  const { analyzeBytes } = await import('./analyze.js')
+  return (bytes, path) => analyzeBytes(bytes, path, validation ? { validation } : {})
 }

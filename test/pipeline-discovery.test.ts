@@ -47,3 +47,45 @@ describe('discoverInputs', () => {
     expect(files.map((f) => f.path)).toEqual([join(dir, 'link.txt'), join(dir, 'real', 'r.txt')])
   })
 })
+
+describe('discoverInputs with glob patterns', () => {
+  const names = async (...patterns: string[]) => (await discoverInputs(patterns)).files.map((f) => f.path.slice(TREE.length + 1))
+
+  it('matches ** across folders and * within one', async () => {
+    expect(await names(`${TREE}/**/*.pdf`)).toEqual(['sub/deeper/d.pdf'])
+    expect(await names(`${TREE}/**/*.{pdf,Docx}`)).toEqual(['sub/c.Docx', 'sub/deeper/d.pdf'])
+    expect(await names(`${TREE}/*/*.Docx`)).toEqual(['sub/c.Docx'])
+  })
+
+  it('is case-sensitive and skips hidden entries, as a shell does', async () => {
+    expect(await names(`${TREE}/*.txt`)).toEqual(['a.txt'])
+    expect(await names(`${TREE}/*.{txt,TXT}`)).toEqual(['B.TXT', 'a.txt'])
+  })
+
+  it('enters a hidden folder the pattern names', async () => {
+    expect(await names(`${TREE}/.cache/*.txt`)).toEqual(['.cache/e.txt'])
+    expect(await names(`${TREE}/.*/*.txt`)).toEqual(['.cache/e.txt', '.hidden-dir/f.txt'])
+  })
+
+  it('keeps any file whose extension the pattern names, only report files otherwise', async () => {
+    expect(await names(`${TREE}/*.md`)).toEqual(['README.md', 'notes.md'])
+    expect(await names(`${TREE}/**`)).toEqual(['B.TXT', 'a.txt', 'sub/c.Docx', 'sub/deeper/d.pdf'])
+  })
+
+  it('reports a pattern that matches nothing, and lists a file a folder and a pattern both reach once', async () => {
+    const { files, unreadable } = await discoverInputs([`${TREE}/*/*.pdf`, 'no/such/dir/*.txt', TREE, `${TREE}/*.txt`])
+    expect(unreadable).toEqual([
+      { path: `${TREE}/*/*.pdf`, code: 'not-found', reason: 'no file matches the pattern' },
+      { path: 'no/such/dir/*.txt', code: 'not-found', reason: 'no file matches the pattern' },
+    ])
+    expect(files.map((f) => f.path.slice(TREE.length + 1))).toEqual(['B.TXT', 'a.txt', 'sub/c.Docx', 'sub/deeper/d.pdf'])
+  })
+
+  it('takes a file whose name holds glob characters as named', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'report[1].txt'), 'x')
+    const { files, unreadable } = await discoverInputs([join(dir, 'report[1].txt')])
+    expect(files.map((f) => f.path)).toEqual([join(dir, 'report[1].txt')])
+    expect(unreadable).toEqual([])
+  })
+})

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -181,5 +182,65 @@ describe('ingest of changed and broken files', () => {
     expect(extracted).toBe(1)
     expect(new Repository(db).rowCounts()).toMatchObject({ documents: 1, document_paths: 2 })
     db.close()
+  })
+})
+
+describe('ingest with several files at once', () => {
+  it('extracts at most `concurrency` files at a time', async () => {
+    const dir = tempDir()
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, `r${i}.txt`), `报告 ${i}\n`)
+    let active = 0
+    let most = 0
+    const summary = await ingest([dir], {
+      db: openDatabase(tempDbPath()),
+      concurrency: 3,
+      analyze: async (bytes, path) => {
+        most = Math.max(most, ++active)
+        // Yield a few turns so that every file the pipeline admits gets to start.
+        for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r))
+        active--
+        return sampleResult({ id: createHash('sha256').update(bytes).digest('hex'), path })
+      },
+    })
+    expect(summary).toMatchObject({ stored: 8, failed: [], workers: 0 })
+    expect(most).toBe(3)
+  })
+
+  it('stores content once and links its twin when both are extracted at the same time (workers)', async () => {
+    const dir = tempDir()
+    copyFileSync(join(CORPUS, '004_45c0309bc3cdb8d6.txt'), join(dir, 'one.txt'))
+    copyFileSync(join(CORPUS, '004_45c0309bc3cdb8d6.txt'), join(dir, 'two.txt'))
+    const db = openDatabase(tempDbPath())
+    const summary = await ingest([dir], { db, concurrency: 2 })
+    expect(summary).toMatchObject({ stored: 1, linked: 1, workers: 2 })
+    expect(new Repository(db).rowCounts()).toMatchObject({ documents: 1, document_paths: 2 })
+  })
+
+  it('stores the same rows whether extraction runs in workers or in-process', async () => {
+    const dir = tempDir()
+    for (const name of SEEDS.filter((n) => /^00[34].*\.(txt|docx)$/.test(n))) copyFileSync(join(CORPUS, name), join(dir, name))
+    const pooled = openDatabase(tempDbPath())
+    const local = openDatabase(tempDbPath())
+    await ingest([dir], { db: pooled, concurrency: 2 })
+    const inProcess = await ingest([dir], { db: local, mode: 'in-process' })
+    expect(inProcess.workers).toBe(0)
+    expect(new Repository(pooled).rowCounts()).toEqual(new Repository(local).rowCounts())
+    const figures = 'SELECT document_id, id, start, "end", value, unit, label FROM figures ORDER BY document_id, id'
+    expect(pooled.prepare(figures).all()).toEqual(local.prepare(figures).all())
+  })
+
+  it('reports progress once per input with a running count, the failures so far and a rate', async () => {
+    const dir = tempDir()
+    copyFileSync(join(CORPUS, '004_45c0309bc3cdb8d6.txt'), join(dir, 'a.txt'))
+    writeFileSync(join(dir, 'b.txt'), '')
+    copyFileSync(join(CORPUS, '001_839d056623e669bc.txt'), join(dir, 'c.txt'))
+    const events: ProgressEvent[] = []
+    await ingest([dir, 'no/such.txt'], { db: openDatabase(tempDbPath()), onProgress: (e) => events.push(e) })
+    expect(events.map((e) => [e.index, e.done, e.total])).toEqual([1, 2, 3, 4].map((i) => [i, i, 4]))
+    // The missing path is known before any file is read: it comes first.
+    expect(events[0]!.outcome).toMatchObject({ path: 'no/such.txt', status: 'failed', code: 'not-found' })
+    expect(events.at(-1)!.failed).toBe(2)
+    expect(events.at(-1)!.rate).toBeGreaterThan(0)
+    expect(events.at(-1)!.etaMs).toBe(0)
   })
 })
