@@ -40,7 +40,9 @@ describe.skipIf(!goldDir)('src/ and data/ know nothing of the corpus', () => {
       if (/^\d+\.\d+$/.test(digits) && digits.replace('.', '').length >= 5) numbers.add(digits)
     }
   }
-  const files = [...filesUnder(resolve('src')), ...filesUnder(resolve('data'))]
+  // data/jieba/ is the segmenter's general dictionary (from nodejieba): it names every city in
+  // China, which is general knowledge, not knowledge of the corpus.
+  const files = [...filesUnder(resolve('src')), ...filesUnder(resolve('data')).filter((f) => !f.includes(`${resolve('data', 'jieba')}`))]
 
   it('found what to look for', () => {
     expect(names.size).toBeGreaterThan(5)

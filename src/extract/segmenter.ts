@@ -1,5 +1,6 @@
 /**
- * Word segmentation with nodejieba and the domain dictionary (data/jieba-user.dict).
+ * Word segmentation with nodejieba, a trimmed general dictionary (data/jieba/) and the domain
+ * dictionary (data/jieba-user.dict).
  * The dictionary load costs about a second, so it happens once per process or worker,
  * on first use. `cut(text, true)` is the strict cut: the default splits numbers into
  * single digits.
@@ -11,7 +12,13 @@ let loaded = false
 
 function ensureLoaded(): void {
   if (loaded) return
-  nodejieba.load({ userDict: dataPath('jieba-user.dict') })
+  // A trimmed dictionary (scripts/make-jieba-dict.mjs): ≈80 MB per worker instead of ≈250 MB.
+  nodejieba.load({
+    dict: dataPath('jieba/dict.utf8'),
+    userDict: dataPath('jieba-user.dict'),
+    idfDict: dataPath('jieba/idf.utf8'),
+    stopWordDict: dataPath('jieba/stop-words.utf8'),
+  })
   loaded = true
 }
 
