@@ -35,6 +35,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // loss can drop the last commits, which a re-ingest restores.
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
+    // A bulk ingest writes ≈ 150 KB per document; checkpointing every 1000 pages (the default)
+    // syncs the disk every couple of dozen documents. 10,000 pages (≈ 40 MB of WAL) syncs a
+    // tenth as often.
+    db.pragma('wal_autocheckpoint = 10000')
     db.pragma('foreign_keys = ON')
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`)
     migrate(db)
