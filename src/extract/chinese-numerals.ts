@@ -3,6 +3,7 @@
  * amounts (壹佰万, 贰拾叁); digit strings such as 二〇二三 read digit by digit.
  * Returns the same literal shape as Arabic numerals so the figure scanner treats both alike.
  */
+import { CharClass } from './char-class.js'
 import type { NumberLiteral } from './numbers.js'
 
 const DIGITS: Record<string, number> = {
@@ -18,9 +19,19 @@ export interface ChineseNumberLiteral extends NumberLiteral {
 
 /** Every numeral character, for the scanner's per-character test (a Set is several times faster than three `in` lookups). */
 const NUMERAL_CHARS = new Set([...Object.keys(DIGITS), ...Object.keys(SMALL_UNITS), ...Object.keys(LARGE_UNITS)])
+/**
+ * The same characters by code unit (each is one): the figure scanner asks at every character
+ * of the text, and `text[i]` builds a new one-character string for every Chinese character.
+ */
+const NUMERAL_CODES = new CharClass([...NUMERAL_CHARS].join(''))
 
 export function isChineseNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && NUMERAL_CHARS.has(ch)
+}
+
+/** isChineseNumeralChar(text[at]) without building the character (false outside the text). */
+export function isChineseNumeralAt(text: string, at: number): boolean {
+  return NUMERAL_CODES.at(text, at)
 }
 
 /**
@@ -29,7 +40,7 @@ export function isChineseNumeralChar(ch: string | undefined): boolean {
  */
 export function readChineseNumber(text: string, pos: number): ChineseNumberLiteral | null {
   let end = pos
-  while (end < text.length && isChineseNumeralChar(text[end])) end++
+  while (end < text.length && isChineseNumeralAt(text, end)) end++
   // Do not swallow a trailing 万/亿 that belongs to a unit (三万元 keeps 万 inside; 五十万元 too).
   const chars = [...text.slice(pos, end)]
   if (!chars.some((c) => c in DIGITS || c === '十' || c === '拾')) return null

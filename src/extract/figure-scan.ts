@@ -7,8 +7,8 @@
  */
 import { Decimal } from 'decimal.js'
 import { chineseNumeralAt, isChineseIdiom, percentInWords } from './chinese-figures.js'
-import { isChineseNumeralChar } from './chinese-numerals.js'
-import { type NumberLiteral, digitAt, readArabicNumber } from './numbers.js'
+import { isChineseNumeralAt } from './chinese-numerals.js'
+import { type NumberLiteral, digitAt, readArabicNumber, scaleDecimal } from './numbers.js'
 import { type FigureKind, bareMultiplierUnit, matchUnit, yuanPower } from './units.js'
 
 export type Comparator = '>=' | '<=' | '>' | '<'
@@ -66,7 +66,7 @@ export function scanFigures(text: string, from = 0, to = text.length): ScannedFi
     if (digitAt(text, i) === null) {
       const words = readFigureInWords(text, i)
       if (words) found.push(words)
-      i = words ? words.end : isChineseNumeralChar(text[i]) ? skipChineseNumeral(text, i) : i + 1
+      i = words ? words.end : isChineseNumeralAt(text, i) ? skipChineseNumeral(text, i) : i + 1
       continue
     }
     const numeral = readArabicNumber(text, i)!
@@ -90,7 +90,7 @@ function readFigureInWords(text: string, i: number): ScannedFigure | null {
   if (percent) {
     return { start: i, end: percent.end, numeral: percent, kind: 'percent', unit: '%', value: percent.value, decimals: percent.decimals, approx: false }
   }
-  if (!isChineseNumeralChar(text[i])) return null
+  if (!isChineseNumeralAt(text, i)) return null
   const numeral = chineseNumeralAt(text, i)
   if (!numeral) return null
   const figure = readFigureAround(text, numeral)
@@ -102,7 +102,7 @@ function readFigureInWords(text: string, i: number): ScannedFigure | null {
 /** Past a run of numeral characters, so the tail of 二十一 is not read as 十一. */
 function skipChineseNumeral(text: string, i: number): number {
   let j = i
-  while (isChineseNumeralChar(text[j])) j++
+  while (isChineseNumeralAt(text, j)) j++
   return j
 }
 
@@ -217,7 +217,7 @@ function readFigureAround(text: string, numeral: NumberLiteral): ScannedFigure |
     kind = 'measure'
   } else if (kind === 'money') {
     const power10 = yuanPower(unit)
-    if (power10 !== undefined) yuan = new Decimal(digits).times(new Decimal(10).pow(power10)).toNumber()
+    if (power10 !== undefined) yuan = scaleDecimal(digits, power10)
   }
 
   let comparator: Comparator | undefined
@@ -345,7 +345,7 @@ function shareUnitsAcrossLists(text: string, figures: ScannedFigure[]): void {
     bare.sharedUnit = true
     if (next.kind === 'money') {
       const power10 = yuanPower(next.unit)
-      if (power10 !== undefined) bare.yuan = new Decimal(bare.numeral.digits).times(new Decimal(10).pow(power10)).toNumber() * Math.sign(bare.value || 1)
+      if (power10 !== undefined) bare.yuan = scaleDecimal(bare.numeral.digits, power10) * Math.sign(bare.value || 1)
     }
   }
 }

@@ -36,36 +36,51 @@ const CLOSE = '”’》）)】〕」』"'
 const STOPS = '。！？；;：:!?'
 const COMMAS = '，,'
 const TRAILING = /[\s\u3000。．.！？!?；;：:，,、]+$/u
+const ONLY_TRAILING = /^[\s\u3000。．.！？!?；;：:，,、]*$/u
+
+/**
+ * The scans below run over every line of a document (readHeadingLines asks for each), so they
+ * work on code units: `line[i]` builds a string per Chinese character, and each character was
+ * looked up in four strings. Code → index in OPEN / CLOSE, and the stop and comma sets.
+ */
+const codeIndex = (chars: string) => new Map([...chars].map((c, i) => [c.charCodeAt(0), i]))
+const OPEN_INDEX = codeIndex(OPEN)
+const CLOSE_INDEX = codeIndex(CLOSE)
+const STOP_CODES = new Set([...STOPS].map((c) => c.charCodeAt(0)))
+const COMMA_CODES = new Set([...COMMAS].map((c) => c.charCodeAt(0)))
+const ROUND_OPEN = new Set([...'（('].map((c) => c.charCodeAt(0)))
+const ROUND_CLOSE = new Set([...'）)'].map((c) => c.charCodeAt(0)))
+
+/** Whether `code` closes the bracket or quote `open` (both code units); round brackets close each other's kind. */
+function closes(open: number | undefined, code: number): boolean {
+  if (open === undefined) return false
+  if (ROUND_OPEN.has(open)) return ROUND_CLOSE.has(code)
+  return CLOSE_INDEX.get(code) === OPEN_INDEX.get(open)
+}
 
 /**
  * Scans `line` from `from` at bracket depth 0: the first stop (。；：…) ends the head clause.
  * Quoted and bracketed passages (“…”, 《…》, （…）) are skipped, so a title that quotes a
  * finding with commas inside still reads as one short head.
  */
-function closes(open: string | undefined, ch: string): boolean {
-  if (open === undefined) return false
-  if ('（('.includes(open)) return '）)'.includes(ch)
-  return CLOSE.indexOf(ch) === OPEN.indexOf(open)
-}
-
 function scanHead(line: string, from: number, brackets = true): { stop: number; length: number; commas: number } {
-  const stack: string[] = []
+  const stack: number[] = []
   let length = 0
   let commas = 0
   for (let i = from; i < line.length; i++) {
-    const ch = line[i]!
-    if (closes(stack[stack.length - 1], ch)) {
+    const code = line.charCodeAt(i)
+    if (closes(stack[stack.length - 1], code)) {
       stack.pop()
       continue
     }
-    if (brackets && OPEN.includes(ch)) {
+    if (brackets && OPEN_INDEX.has(code)) {
       if (stack.length === 0) length += 2
-      stack.push(ch)
+      stack.push(code)
       continue
     }
     if (stack.length > 0) continue
-    if (STOPS.includes(ch)) return { stop: i, length, commas }
-    if (COMMAS.includes(ch)) commas++
+    if (STOP_CODES.has(code)) return { stop: i, length, commas }
+    if (COMMA_CODES.has(code)) commas++
     length++
   }
   // An unbalanced quote would hide the rest of the line: read it again without brackets.
@@ -97,7 +112,8 @@ export function readHeadingText(line: string, from: number): HeadingText {
   const rest = stop === -1 ? '' : text.slice(stop + 1).replace(/^[\s\u3000]+/u, '')
   const closer = stop === -1 ? '' : text[stop]!
   let form: ItemForm
-  if (rest.replace(TRAILING, '') === '') form = closedForm(closer, head)
+  // Nothing but closing punctuation after the head (rest.replace(TRAILING, '') === ''), decided at the first other character.
+  if (ONLY_TRAILING.test(rest)) form = closedForm(closer, head)
   else if ('；;'.includes(closer)) form = 'list'
   else form = head.length <= MAX_RUN_IN_HEAD && head.commas <= 1 ? 'run-in' : 'sentence'
 
@@ -112,12 +128,12 @@ export function readHeadingText(line: string, from: number): HeadingText {
 }
 
 function firstCommaAtDepth0(text: string, from: number, to: number): number {
-  const stack: string[] = []
+  const stack: number[] = []
   for (let i = from; i < to; i++) {
-    const ch = text[i]!
-    if (closes(stack[stack.length - 1], ch)) stack.pop()
-    else if (OPEN.includes(ch)) stack.push(ch)
-    else if (stack.length === 0 && COMMAS.includes(ch)) return i
+    const code = text.charCodeAt(i)
+    if (closes(stack[stack.length - 1], code)) stack.pop()
+    else if (OPEN_INDEX.has(code)) stack.push(code)
+    else if (stack.length === 0 && COMMA_CODES.has(code)) return i
   }
   return -1
 }

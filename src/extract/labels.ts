@@ -6,12 +6,13 @@
  */
 import { z } from 'zod'
 import { loadDataJson } from '../data-files.js'
+import { CharClass } from './char-class.js'
 import { cutWords } from './segmenter.js'
 
 /** Characters that end a clause: a label never reaches across them. */
-const CLAUSE_BREAK = /[。；;！？!?\n\t，,、：:（）()【】\[\]]/
+const CLAUSE_BREAK = new CharClass('。；;！？!?\n\t，,、：:（）()【】[]')
 /** What ends the clause a formula stands in (brackets do not: they are part of the formula). */
-const FORMULA_BREAK = /[。；;！？!?\n\t，,：:]/
+const FORMULA_BREAK = new CharClass('。；;！？!?\n\t，,：:')
 /** Longest label kept; longer clauses keep their last words, which name the quantity. */
 const MAX_LABEL = 16
 
@@ -28,9 +29,7 @@ function labelWords() {
 
 /** Start of the clause that ends at `end`, not reaching before `floor`. */
 export function clauseStart(text: string, end: number, floor: number): number {
-  let p = end
-  while (p > floor && !CLAUSE_BREAK.test(text[p - 1]!)) p--
-  return p
+  return CLAUSE_BREAK.runStart(text, end, floor)
 }
 
 /**
@@ -43,8 +42,7 @@ export function labelBefore(text: string, start: number, floor: number, previous
   // The result of a formula is named by the formula's left side — 在职人员控制率=实际在职人员数/
   // 编制人数×100%=131/131×100%=100% — which lies behind the formula's own numbers and brackets.
   if (/[=＝]\s*$/.test(clause)) {
-    let p = start
-    while (p > hardFloor && !FORMULA_BREAK.test(text[p - 1]!)) p--
+    const p = FORMULA_BREAK.runStart(text, start, hardFloor)
     clause = text.slice(p, start).split(/[=＝]/)[0]!
   }
   const label = trimLabel(clause)

@@ -7,12 +7,13 @@
  *   the breakdown's clause ends;
  * - a period: 较2021年“三公经费”预算数 is the prior year's.
  */
+import { CharClass } from './char-class.js'
 import { clauseStart, labelBefore } from './labels.js'
 import { isWeakLabel, nounAfter } from './label-after.js'
 import { isAttribute, lastTopic, namesTopic, qualifyLabel, topicOf } from './label-topic.js'
 
 /** Characters that end a sentence: no context is carried across them. */
-const SENTENCE_END = /[。！？!?\n]/
+const SENTENCE_END = new CharClass('。！？!?\n')
 /** Wording that puts a quantity in the previous period. */
 const PRIOR_PERIOD = /上年|上一年|去年|较\s*\d{4}\s*年/
 /** A breakdown opens after a figure: 其中 / 包括 / 包含. */
@@ -38,8 +39,7 @@ export class NarrativeLabeler {
 
     let label = labelBefore(text, start, Math.max(previous?.end ?? 0, floor), sameSentence ? previous!.label : null, floor)
     if (kind === 'count' && end !== undefined && isWeakLabel(label)) label = nounAfter(text, end) ?? label
-    let sentenceStart = start
-    while (sentenceStart > floor && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--
+    const sentenceStart = SENTENCE_END.runStart(text, start, floor)
     let qualified = qualifyLabel(label, lastTopic(text, sentenceStart, start))
     // An attribute with no subject in sight (完成率98.80%) is the rate of what the sentence just
     // counted (完成庭院老旧燃气管道改造约18.25公里，完成率…).

@@ -109,5 +109,16 @@ function stripLeadingZeros(s: string): string {
 
 /** Exact `digits × 10^power` as a number (4.52 × 10^4 = 45200, with no float drift). */
 export function scaleDecimal(digits: string, power: number): number {
+  // Every money figure is converted to 元 here, and Decimal allocated several objects per
+  // figure. Moving the decimal point in the digit string is the same exact product, and
+  // Number() of it the same rounding as Decimal's toNumber(), as long as Decimal's product is
+  // itself exact: at most 20 digits (its precision). Other shapes take the Decimal path.
+  const plain = PLAIN_DIGITS.exec(digits)
+  if (plain && Number.isInteger(power) && power >= 0 && power <= 20) {
+    const whole = plain[1]!
+    const fraction = plain[2] ?? ''
+    if (whole.length + fraction.length <= 20) return Number(`${whole}${fraction.slice(0, power).padEnd(power, '0')}.${fraction.slice(power)}`)
+  }
   return new Decimal(digits).times(new Decimal(10).pow(power)).toNumber()
 }
+const PLAIN_DIGITS = /^(\d+)(?:\.(\d+))?$/

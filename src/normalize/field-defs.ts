@@ -34,6 +34,17 @@ export interface FieldDef {
 }
 
 let defs: FieldDef[] | undefined
+let anyMatch: RegExp | undefined
+
+/**
+ * Whether `label` (quotes removed) matches the `match` pattern of any field — one regex of
+ * all of them, so the record builder passes over the many labels that name no field at once
+ * instead of testing each against every field.
+ */
+export function namesAnyField(label: string): boolean {
+  anyMatch ??= new RegExp(fieldDefs().flatMap((d) => d.match.map((m) => `(?:${m.source})`)).join('|'))
+  return anyMatch.test(label)
+}
 
 export function fieldDefs(): FieldDef[] {
   if (defs) return defs

@@ -22,14 +22,22 @@ export type ListIndicator = Omit<Indicator, 'id'>
 /** Lines of one list lie this close together. */
 const RUN_GAP = 3
 
-let keyPattern: RegExp | undefined
+let keyPattern: { any: RegExp; opening: RegExp } | undefined
 
-/** Any key and its colon, where a list item may start: line start or after a separator. */
-function keys(): RegExp {
+/**
+ * Any key and its colon, where a list item may start: line start or after a separator
+ * (`any`, global); `opening`: the same, sticky, to ask whether a line opens with one before
+ * reading all its keys — the scan runs on every line. Built once (the escaped alternation
+ * was rebuilt for every line).
+ */
+function keys(): { any: RegExp; opening: RegExp } {
+  if (keyPattern) return keyPattern
   const alternation = listKeys()
     .map((k) => k.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|')
-  return (keyPattern ??= new RegExp(`(?<=^|[；;。，,\\s])(${alternation})[\\s\\u3000]*[：:]`, 'gu'))
+  const source = `(?<=^|[；;。，,\\s])(${alternation})[\\s\\u3000]*[：:]`
+  keyPattern = { any: new RegExp(source, 'gu'), opening: new RegExp(source, 'yu') }
+  return keyPattern
 }
 
 /** Leading whitespace and converter markup such as [bookmark: _GoBack]. */
@@ -46,8 +54,10 @@ export function findIndicatorLists(input: TableInput): ListIndicator[] {
     const line0 = input.text.slice(span.start, span.end)
     const lead = LEAD.exec(line0)![0].length
     const text = line0.slice(lead)
-    const matches = [...text.matchAll(keys())]
-    if (matches[0]?.index !== 0) continue // the line must open with a key
+    const { any, opening } = keys()
+    opening.lastIndex = 0
+    if (!opening.test(text)) continue // the line must open with a key
+    const matches = [...text.matchAll(any)]
     const base = span.start + lead
     matches.forEach((m, i) => {
       const key = m[1]!

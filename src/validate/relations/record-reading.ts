@@ -6,6 +6,7 @@
  * the scope of its column headers, or the other way round — the quantity patterns decide.
  */
 import type { Figure, Section } from '../../contract.js'
+import { CharClass } from '../../extract/char-class.js'
 import type { ValidationInput } from '../rule.js'
 import { cellHeaders } from './record-headers.js'
 import { canonicalScope, quantityVocabulary, type QuantityVocabulary } from './record-quantities.js'
@@ -38,8 +39,9 @@ export interface FigureReading {
   year: number | null
 }
 
-const SENTENCE_END = /[。！？!?\n]/
-const CLAUSE_END = /[，,；;：:。！？!?\n（()）、]/
+// Scanned back from every figure: tested by code unit (char-class.ts).
+const SENTENCE_END = new CharClass('。！？!?\n')
+const CLAUSE_END = new CharClass('，,；;：:。！？!?\n（()）、')
 const QUOTES = /[“”"‘’'「」『』\s\u3000]/g
 const ENUMERATOR = /^([一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/
 const UNIT_NOTE = /[（(][^）)]*(元|%|人|个)[）)]$/
@@ -79,9 +81,11 @@ export function readFigures(doc: ValidationInput): Map<string, FigureReading | n
     }
     const table = figure.cell ? tables.get(figure.cell.tableId) : undefined
     const reading = table && figure.cell ? readCell(figure, table, vocabulary, doc.text) : readNarrative(figure, doc.text, vocabulary)
-    const { all, innermost } = titles(figure.sectionId)
+    const { context, innermost } = titles(figure.sectionId)
     reading.section = innermost
-    reading.context = [figure.label ?? '', reading.subject, all].join('\n').replace(QUOTES, '')
+    // [label, subject, titles].join('\n') without QUOTES (which include the \n): the titles'
+    // share is cleaned once per section, not once per figure.
+    reading.context = (figure.label ?? '').replace(QUOTES, '') + reading.subject.replace(QUOTES, '') + context
     out.set(figure.id, reading)
   }
   cache.set(doc, out)
@@ -113,10 +117,8 @@ function readCell(figure: Figure, table: ContractTable, vocabulary: QuantityVoca
 }
 
 function readNarrative(figure: Figure, text: string, vocabulary: QuantityVocabulary): FigureReading {
-  let sentenceStart = figure.start
-  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart--
-  let clauseStart = figure.start
-  while (clauseStart > sentenceStart && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--
+  const sentenceStart = SENTENCE_END.runStart(text, figure.start)
+  const clauseStart = CLAUSE_END.runStart(text, figure.start, sentenceStart)
   const sentence = text.slice(sentenceStart, figure.start)
   const clause = text.slice(clauseStart, figure.start)
   const reading: FigureReading = { figure, parts: [], subject: sentence, clause, context: '', section: '', locus: `s${sentenceStart}`, sentenceStart, year: lastYear(clause) }
@@ -197,11 +199,17 @@ function captionOf(table: ContractTable, text: string): string {
   return caption
 }
 
-function sectionTitles(sections: Section[]): (id: string | null) => { all: string; innermost: string } {
+/** Per section: the titles of it and its ancestors joined, without QUOTES (a figure's context words), and its own title. */
+function sectionTitles(sections: Section[]): (id: string | null) => { context: string; innermost: string } {
   const byId = new Map(sections.map((s) => [s.id, s]))
+  const memo = new Map<string | null, { context: string; innermost: string }>()
   return (id) => {
+    let hit = memo.get(id)
+    if (hit) return hit
     const titles: string[] = []
     for (let s = id === null ? undefined : byId.get(id); s; s = s.parentId ? byId.get(s.parentId) : undefined) titles.push(s.title)
-    return { all: titles.join(' '), innermost: titles[0] ?? '' }
+    hit = { context: titles.join(' ').replace(QUOTES, ''), innermost: titles[0] ?? '' }
+    memo.set(id, hit)
+    return hit
   }
 }

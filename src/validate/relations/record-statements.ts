@@ -12,7 +12,7 @@
 import type { Figure } from '../../contract.js'
 import type { ValidationInput } from '../rule.js'
 import { type FigureReading, type LabelPart, readFigures } from './record-reading.js'
-import { type QuantityDef, quantityVocabulary } from './record-quantities.js'
+import { type QuantityDef, type QuantityMatch, quantityVocabulary, type QuantityVocabulary } from './record-quantities.js'
 
 export interface Statement {
   figure: Figure
@@ -40,20 +40,35 @@ export function statementsOf(doc: ValidationInput): Map<string, QuantityStatemen
   if (hit) return hit
   const readings = readFigures(doc)
   const fiscalYear = doc.document.fiscalYear
-  const found = new Map<QuantityDef, Found[]>()
-  for (const def of quantityVocabulary().quantities) {
-    const list: Found[] = []
-    for (const figure of doc.figures) {
-      const reading = readings.get(figure.id)
-      const s = reading ? statementOf(def, reading, fiscalYear) : null
-      if (s) list.push(s)
+  const vocabulary = quantityVocabulary()
+  const defs = vocabulary.quantities
+  const lists: Found[][] = defs.map(() => [])
+  // Every quantity tests every figure (≈ 10% of a TXT analysis before): a label part that
+  // names no quantity at all (one regex of all their patterns) cannot match any one of them,
+  // so only the parts that name one are tried, and a figure with none is passed over. Figures
+  // outside, quantities inside: each quantity's list stays in document order.
+  for (const figure of doc.figures) {
+    const reading = readings.get(figure.id)
+    if (!reading) continue
+    const named = namedParts(reading.parts, vocabulary)
+    if (named.length === 0) continue
+    const label = figure.label ? figure.label.replace(/[“”"‘’\s]/g, '') : undefined
+    for (let k = 0; k < defs.length; k++) {
+      const s = statementOf(defs[k]!, reading, named, label, fiscalYear)
+      if (s) lists[k]!.push(s)
     }
-    found.set(def, list)
   }
+  const found = new Map<QuantityDef, Found[]>(defs.map((def, k) => [def, lists[k]!]))
   // A generic word (实际支出, 执行率) states the quantity only beside a statement of another
   // quantity: 全年预算数X，实际支出Y; 预算安排资金X，实际支出Y，控制率Z. Alone it may be anyone's.
   const byLocus = new Map<string, Array<{ key: string; figure: Figure }>>()
-  for (const [def, list] of found) for (const s of list) byLocus.set(s.reading.locus, [...(byLocus.get(s.reading.locus) ?? []), { key: def.key, figure: s.figure }])
+  for (const [def, list] of found) {
+    for (const s of list) {
+      const here = byLocus.get(s.reading.locus)
+      if (here) here.push({ key: def.key, figure: s.figure })
+      else byLocus.set(s.reading.locus, [{ key: def.key, figure: s.figure }])
+    }
+  }
   const out = new Map<string, QuantityStatements>()
   for (const [def, all] of found) {
     const list = all.filter((s) => !s.weak || (byLocus.get(s.reading.locus) ?? []).some((o) => o.key !== def.key && o.figure !== s.figure))
@@ -64,7 +79,9 @@ export function statementsOf(doc: ValidationInput): Map<string, QuantityStatemen
     for (const s of list) {
       const scope = s.explicitDefault ? '' : s.scope === '' && otherScopes && def.defaultScope ? ALL_SCOPES : s.scope
       const { explicitDefault: _d, weak: _w, ...statement } = s
-      byScope.set(scope, [...(byScope.get(scope) ?? []), { ...statement, scope, statedScope: s.scope }])
+      const inScope = byScope.get(scope)
+      if (inScope) inScope.push({ ...statement, scope, statedScope: s.scope })
+      else byScope.set(scope, [{ ...statement, scope, statedScope: s.scope }])
     }
     out.set(def.key, { def, byScope })
   }
@@ -79,13 +96,14 @@ export function departmentStatements(doc: ValidationInput, key: string): Stateme
 
 type Found = Omit<Statement, 'statedScope'> & { explicitDefault: boolean; weak: boolean }
 
-function statementOf(def: QuantityDef, reading: FigureReading, fiscalYear: number | null): Found | null {
+/** `parts`: the reading's parts that name some quantity; `label`: the figure's label without quotes and spaces. */
+function statementOf(def: QuantityDef, reading: FigureReading, parts: LabelPart[], label: string | undefined, fiscalYear: number | null): Found | null {
   const figure = reading.figure
   if (!def.kinds.has(figure.kind)) return null
-  if (def.exclude && figure.label && def.exclude.test(figure.label.replace(/[“”"‘’\s]/g, ''))) return null
+  if (def.exclude && label !== undefined && def.exclude.test(label)) return null
   if (def.context && !def.context.test(reading.context)) return null
-  for (const part of reading.parts) {
-    const match = def.match.find((m) => m.label.test(part.text) && (!m.context || m.context.test(reading.context)))
+  for (const part of parts) {
+    const match = matchFor(def, part, reading)
     if (!match) continue
     const weak = match.weak === true
     let scope = match.scope ?? part.scope
@@ -101,6 +119,22 @@ function statementOf(def: QuantityDef, reading: FigureReading, fiscalYear: numbe
     return { figure, reading, key: def.key, scope, explicitDefault, weak }
   }
   return null
+}
+
+// Plain loops, not find/filter with closures: they run per figure and quantity, and a closure
+// over loop variables costs V8 a context allocation per iteration.
+
+/** The first of the quantity's label patterns the part states (with its context words around). */
+function matchFor(def: QuantityDef, part: LabelPart, reading: FigureReading): QuantityMatch | undefined {
+  for (const m of def.match) if (m.label.test(part.text) && (!m.context || m.context.test(reading.context))) return m
+  return undefined
+}
+
+/** The parts that name some quantity: no other can match any quantity's label pattern. */
+function namedParts(parts: LabelPart[], vocabulary: QuantityVocabulary): LabelPart[] {
+  const out: LabelPart[] = []
+  for (const p of parts) if (vocabulary.namesQuantity(p.text)) out.push(p)
+  return out
 }
 
 /** A statement without scope must not be about something else: a rate in a sentence on 项目, an amount in a 三公 section. */

@@ -7,7 +7,7 @@
  */
 import { Decimal } from 'decimal.js'
 import type { Figure } from '../../contract.js'
-import { figureInterval, gap, intersects, unitScale } from '../interval.js'
+import { figureInterval, gap, intersects, powerOfTen, unitScale } from '../interval.js'
 
 export interface ValueGroup {
   /** In document order. */
@@ -45,7 +45,7 @@ export function compareRestated(figures: readonly Figure[]): Comparison | null {
 
 /** One unit of the last printed digit, in the canonical unit (0.01万元 → 100元). */
 function coarseness(f: Figure): Decimal {
-  return new Decimal(10).pow(-f.decimals).times(unitScale(f))
+  return powerOfTen(-f.decimals).times(unitScale(f))
 }
 
 /**

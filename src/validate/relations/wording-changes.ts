@@ -25,9 +25,15 @@ export interface ChangeStatement {
   rate?: { figure: Figure; wording: Direction | 'signed' }
 }
 
+/** Read by the wording source and again by sign-mismatch: found once per figure list (and text). Shared: callers must not change them. */
+const found = new WeakMap<readonly Figure[], { text: string; changes: ChangeStatement[] }>()
+
 export function findChanges(doc: { text: string; figures: Figure[] }): ChangeStatement[] {
+  const hit = found.get(doc.figures)
+  if (hit && hit.text === doc.text) return hit.changes
   const out: ChangeStatement[] = []
   for (const p of paragraphs(doc)) for (const sentence of sentencesOf(doc.text, p)) out.push(...changesIn(doc.text, p, sentence))
+  found.set(doc.figures, { text: doc.text, changes: out })
   return out
 }
 

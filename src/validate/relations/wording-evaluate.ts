@@ -8,13 +8,18 @@
  */
 import { Decimal } from 'decimal.js'
 import type { Figure } from '../../contract.js'
-import { type Interval, figureInterval, gap, intersects, ratio, siblingDecimals, sumOf, unitScale } from '../interval.js'
+import { type Interval, figureInterval, gap, intersects, powerOfTen, ratio, siblingDecimals, sumOf, unitScale } from '../interval.js'
 import type { RatioRelation, SumRelation, Term } from './types.js'
 
 /** A figure's printed value in its canonical unit (元 for money). */
 export function exactValue(f: Figure): Decimal {
-  return new Decimal(f.value).times(unitScale(f))
+  // Asked for the same figures by every check and rule: computed once per figure object
+  // (Decimal values are immutable, so sharing them is safe).
+  let value = exactValues.get(f)
+  if (!value) exactValues.set(f, (value = new Decimal(f.value).times(unitScale(f))))
+  return value
 }
+const exactValues = new WeakMap<Figure, Decimal>()
 
 /** Each figure's precision, a bare integer among siblings of its unit read at their precision. */
 export function precisionOf(figures: Figure[]): (f: Figure) => number {
@@ -26,7 +31,7 @@ export function precisionOf(figures: Figure[]): (f: Figure) => number {
 
 /** One unit of the least precise digit among the figures, in canonical units. */
 function coarsestUnit(figures: Figure[], decimals: (f: Figure) => number): Decimal {
-  return Decimal.max(...figures.map((f) => new Decimal(10).pow(-decimals(f)).times(unitScale(f))))
+  return Decimal.max(...figures.map((f) => powerOfTen(-decimals(f)).times(unitScale(f))))
 }
 
 export interface SumCheck {
@@ -43,8 +48,22 @@ export interface SumCheck {
   approx: boolean
 }
 
+/**
+ * Relations are immutable once found and several rules and sources evaluate the same one
+ * (ratio-mismatch and sign-mismatch every ratio, a wording source the reading it keeps):
+ * each relation object is evaluated once.
+ */
+const sumChecks = new WeakMap<SumRelation, SumCheck | null>()
+const ratioChecks = new WeakMap<RatioRelation, RatioCheck | null>()
+
 /** null when the relation cannot be checked (a bound such as ≤ among its figures). */
 export function checkSum(rel: SumRelation): SumCheck | null {
+  let check = sumChecks.get(rel)
+  if (check === undefined) sumChecks.set(rel, (check = evaluateSum(rel)))
+  return check
+}
+
+function evaluateSum(rel: SumRelation): SumCheck | null {
   const figures = [rel.total, ...rel.parts.map((t) => t.figure)]
   if (figures.some((f) => f.comparator)) return null
   const decimals = precisionOf(figures)
@@ -53,14 +72,40 @@ export function checkSum(rel: SumRelation): SumCheck | null {
   const onlyAdded = rel.parts.every((t) => t.sign === 1)
   // A partial list contradicts its total only when its parts exceed it.
   const holds = rel.complete || !onlyAdded ? intersects(parts, total) : parts.lo.lte(total.hi)
-  return {
-    holds,
-    exact: signedSum(rel.parts),
-    parts,
-    total,
-    gap: gap(parts, total),
-    unit: coarsestUnit(figures, decimals),
-    approx: figures.some((f) => f.approx),
+  return new SumEvaluation(holds, parts, total, figures.some((f) => f.approx), rel, figures, decimals)
+}
+
+/**
+ * A SumCheck whose wording details — the exact sum, the gap, the unit — are computed when
+ * first read: most relations hold and are never worded, and the decimal arithmetic for them
+ * was a good part of the checks' cost. Same values as computing them at once (pure functions
+ * of the relation).
+ */
+class SumEvaluation implements SumCheck {
+  #exact: Decimal | undefined
+  #gap: Decimal | undefined
+  #unit: Decimal | undefined
+
+  constructor(
+    readonly holds: boolean,
+    readonly parts: Interval,
+    readonly total: Interval,
+    readonly approx: boolean,
+    private readonly rel: SumRelation,
+    private readonly figures: Figure[],
+    private readonly decimals: (f: Figure) => number,
+  ) {}
+
+  get exact(): Decimal {
+    return (this.#exact ??= signedSum(this.rel.parts))
+  }
+
+  get gap(): Decimal {
+    return (this.#gap ??= gap(this.parts, this.total))
+  }
+
+  get unit(): Decimal {
+    return (this.#unit ??= coarsestUnit(this.figures, this.decimals))
   }
 }
 
@@ -86,31 +131,74 @@ export interface RatioCheck {
 
 /** null when the denominator is zero or may be, or the stated figure is not a percentage. */
 export function checkRatio(rel: RatioRelation): RatioCheck | null {
+  let check = ratioChecks.get(rel)
+  if (check === undefined) ratioChecks.set(rel, (check = evaluateRatio(rel)))
+  return check
+}
+
+function evaluateRatio(rel: RatioRelation): RatioCheck | null {
   if (rel.stated.kind !== 'percent') return null
   const operands = [...rel.numerator.map((t) => t.figure), rel.denominator]
   if (operands.some((f) => f.comparator)) return null
   const decimals = precisionOf(operands)
-  const num = sumOf(rel.numerator.map((t) => ({ interval: figureInterval(t.figure, decimals(t.figure)), sign: t.sign })))
-  const computed = ratio(num, figureInterval(rel.denominator, decimals(rel.denominator)))
+  // ratio() is null exactly when the denominator's interval holds zero; its four divisions
+  // are left to the first read of `computed`.
+  const denominator = figureInterval(rel.denominator, decimals(rel.denominator))
   const den = exactValue(rel.denominator)
-  if (!computed || den.isZero()) return null
+  if ((denominator.lo.lte(0) && denominator.hi.gte(0)) || den.isZero()) return null
+  const numerator = () => sumOf(rel.numerator.map((t) => ({ interval: figureInterval(t.figure, decimals(t.figure)), sign: t.sign })))
   const exact = signedSum(rel.numerator).div(den).times(100)
   const stated = statedInterval(rel.stated)
-  const inStated = (v: Decimal) => stated.lo.lte(v) && v.lte(stated.hi)
-  const unit = new Decimal(10).pow(-rel.stated.decimals)
-  const value = new Decimal(rel.stated.value)
-  const holds = inStated(exact)
-  return {
-    holds,
-    holdsWithinRounding: intersects(computed, stated),
-    signOnly: !holds && !exact.isZero() && inStated(exact.neg()) && !rel.stated.comparator,
-    truncated: !rel.stated.comparator && exact.abs().gte(value.abs()) && exact.abs().lt(value.abs().plus(unit)) && exact.isNeg() === value.isNeg(),
-    exact,
-    computed,
-    stated,
-    gap: gap({ lo: exact, hi: exact }, stated),
-    unit,
-    approx: [rel.stated, ...operands].some((f) => f.approx),
+  return new RatioEvaluation(rel.stated, exact, stated, [rel.stated, ...operands].some((f) => f.approx), () => ratio(numerator(), denominator)!)
+}
+
+/**
+ * A RatioCheck that decides `holds` at once and computes the rest — the interval of the
+ * operands' ratio (four decimal divisions), the sign and truncation readings, the gap — when
+ * first read: only a failing relation is worded, and wording-rates asks only for
+ * holdsWithinRounding. Same values as computing them at once.
+ */
+class RatioEvaluation implements RatioCheck {
+  readonly holds: boolean
+  readonly unit: Decimal
+  #computed: Interval | undefined
+  #gap: Decimal | undefined
+
+  constructor(
+    private readonly statedFigure: Figure,
+    readonly exact: Decimal,
+    readonly stated: Interval,
+    readonly approx: boolean,
+    private readonly computeInterval: () => Interval,
+  ) {
+    this.holds = this.inStated(exact)
+    this.unit = powerOfTen(-statedFigure.decimals)
+  }
+
+  private inStated(v: Decimal): boolean {
+    return this.stated.lo.lte(v) && v.lte(this.stated.hi)
+  }
+
+  get computed(): Interval {
+    return (this.#computed ??= this.computeInterval())
+  }
+
+  get holdsWithinRounding(): boolean {
+    return intersects(this.computed, this.stated)
+  }
+
+  get signOnly(): boolean {
+    return !this.holds && !this.exact.isZero() && this.inStated(this.exact.neg()) && !this.statedFigure.comparator
+  }
+
+  get truncated(): boolean {
+    const { exact, unit } = this
+    const value = new Decimal(this.statedFigure.value)
+    return !this.statedFigure.comparator && exact.abs().gte(value.abs()) && exact.abs().lt(value.abs().plus(unit)) && exact.isNeg() === value.isNeg()
+  }
+
+  get gap(): Decimal {
+    return (this.#gap ??= gap({ lo: this.exact, hi: this.exact }, this.stated))
   }
 }
 

@@ -5,6 +5,7 @@
  * Relations from wording never reach across a paragraph: a line break ends the thought.
  */
 import type { Figure } from '../../contract.js'
+import { CharClass, WHITESPACE } from '../../extract/char-class.js'
 import type { ValidationInput } from '../rule.js'
 
 /** One paragraph: a line of text, or the part of a line inside one table cell. */
@@ -17,11 +18,29 @@ export interface Paragraph {
 
 /** Characters that end a sentence. */
 export const SENTENCE_END = /[。！？!?]/
-/** Characters that separate the clauses or list items of a sentence. */
-const SEPARATOR = /[，,、；;：:。！？!?（）()【】\[\]\s\u3000]/
+/** Characters that separate the clauses or list items of a sentence (scanned by code unit: char-class.ts). */
+const SEPARATOR = new CharClass(`，,、；;：:。！？!?（）()【】[]${WHITESPACE}`)
+/** What ends the clause before a figure. */
+const CLAUSE_SEPARATOR = new CharClass('，,；;。！？!?：:')
 
-/** The document cut into paragraphs holding at least one figure. */
+/**
+ * Every wording source (breakdowns, shares, changes, differences, rates) and sign-mismatch
+ * reads the same paragraphs and asks for the same figures' local words: the paragraphs are
+ * cut once per figure list (and text), and each figure's words found once per paragraph.
+ */
+const cut = new WeakMap<readonly Figure[], { text: string; paragraphs: Paragraph[] }>()
+const words = new WeakMap<Paragraph, { text: string; local: Array<string | undefined>; clause: Array<string | undefined> }>()
+
+/** The document cut into paragraphs holding at least one figure. Shared: callers must not change them. */
 export function paragraphs(doc: Pick<ValidationInput, 'text' | 'figures'>): Paragraph[] {
+  const hit = cut.get(doc.figures)
+  if (hit && hit.text === doc.text) return hit.paragraphs
+  const found = cutParagraphs(doc)
+  cut.set(doc.figures, { text: doc.text, paragraphs: found })
+  return found
+}
+
+function cutParagraphs(doc: Pick<ValidationInput, 'text' | 'figures'>): Paragraph[] {
   const { text } = doc
   const byKey = new Map<string, Paragraph>()
   const figures = [...doc.figures].sort((a, b) => a.start - b.start)
@@ -56,18 +75,26 @@ export function gapAfter(text: string, p: Paragraph, i: number): string {
  * “；2021年已支付培训资金” → 已支付培训资金.
  */
 export function localLabel(text: string, p: Paragraph, i: number): string {
-  const gap = gapBefore(text, p, i).replace(/[\s\u3000]+$/, '')
-  let k = gap.length
-  while (k > 0 && !SEPARATOR.test(gap[k - 1]!)) k--
-  return trimLocal(gap.slice(k))
+  const memo = wordsOf(text, p)
+  return (memo.local[i] ??= wordsBefore(text, p, i, SEPARATOR))
 }
 
 /** The clause before figure i, back to the previous figure or a clause separator (，；。), brackets kept. */
 export function clauseBefore(text: string, p: Paragraph, i: number): string {
+  const memo = wordsOf(text, p)
+  return (memo.clause[i] ??= wordsBefore(text, p, i, CLAUSE_SEPARATOR))
+}
+
+function wordsOf(text: string, p: Paragraph): { text: string; local: Array<string | undefined>; clause: Array<string | undefined> } {
+  let memo = words.get(p)
+  if (!memo || memo.text !== text) words.set(p, (memo = { text, local: [], clause: [] }))
+  return memo
+}
+
+/** The gap before figure i, trailing spaces off, from its last `separator` on, trimmed. */
+function wordsBefore(text: string, p: Paragraph, i: number, separator: CharClass): string {
   const gap = gapBefore(text, p, i).replace(/[\s\u3000]+$/, '')
-  let k = gap.length
-  while (k > 0 && !/[，,；;。！？!?：:]/.test(gap[k - 1]!)) k--
-  return trimLocal(gap.slice(k))
+  return trimLocal(gap.slice(separator.runStart(gap, gap.length)))
 }
 
 function trimLocal(s: string): string {

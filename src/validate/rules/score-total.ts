@@ -13,6 +13,7 @@
 import { Decimal } from 'decimal.js'
 import { z } from 'zod'
 import type { Figure } from '../../contract.js'
+import { powerOfTen } from '../interval.js'
 import { defineRule, type EvidenceInput, type ReportInput } from '../rule.js'
 import type { Group, TableNumber, ScoreSheet, SheetItem } from '../scoring-table.js'
 import { readScoreSheets } from '../scoring-table.js'
@@ -49,7 +50,7 @@ function checkScoreSum(sheet: ScoreSheet, figureById: ReadonlyMap<string, Figure
   if (gap.isZero()) return
   const figure = stated.figureId ? figureById.get(stated.figureId) : undefined
   const decimals = figure?.decimals ?? (String(stated.value).split('.')[1]?.length ?? 0)
-  const rounded = gap.lte(new Decimal(10).pow(-decimals).div(2))
+  const rounded = gap.lte(powerOfTen(-decimals).div(2))
   report({
     message: `各项得分之和 ${plus(scored.map((s) => s.value))} = ${total}，与合计 ${stated.value} 不一致${rounded ? '（在合计的舍入范围内）' : ''}`,
     evidence: [figure ?? { start: stated.start, end: stated.end, role: 'total' }, ...scored.map((s) => s.evidence)],

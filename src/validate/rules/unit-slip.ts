@@ -21,6 +21,7 @@ import { yuanPower } from '../../extract/units.js'
 import { isPlainMoney, sumHolds } from '../relations/table-check.js'
 import { TableGrid } from '../relations/table-grid.js'
 import type { SumRelation } from '../relations/types.js'
+import { powerOfTen } from '../interval.js'
 import { defineRule, type ReportInput, type RuleContext } from '../rule.js'
 
 const WordsSchema = z.object({ perUnit: z.array(z.string()), perUnitWindow: z.number().int().positive(), sentenceEnd: z.string() })
@@ -54,7 +55,7 @@ function powerGap(from: string, to: string): number | undefined {
 
 /** The figure read in another unit: same number as written. */
 function reread(f: Figure, unit: string): Figure {
-  return { ...f, unit, yuan: new Decimal(f.value).times(new Decimal(10).pow(yuanPower(unit)!)).toNumber() }
+  return { ...f, unit, yuan: new Decimal(f.value).times(powerOfTen(yuanPower(unit)!)).toNumber() }
 }
 
 function list(fs: Figure[]): string {
