@@ -18,6 +18,7 @@ import { type CrossDocument, defineCrossRule } from './cross-rule.js'
 import { describeDocument } from './document-identity.js'
 import { overlap } from './filing-similarity.js'
 import { groupBy } from './group-by.js'
+import { recordClasses } from './record-classes.js'
 
 export default defineCrossRule({
   id: 'duplicate-filing-mismatch',
@@ -32,17 +33,38 @@ export default defineCrossRule({
   groupsOf: (doc) => (doc.departmentKey !== null && doc.fiscalYear !== null ? [groupOf(doc)] : []),
 
   check({ db, members }, subjects, report, options) {
-    const candidates = subjects.map((s) => ({ subject: s, others: members(groupOf(s)).filter((m) => m.id !== s.id) })).filter((c) => c.others.length > 0)
-    if (candidates.length === 0) return
-    const ids = [...new Set(candidates.flatMap((c) => [c.subject.id, ...c.others.map((o) => o.id)]))]
-    const signatures = figureSignatures(db, ids)
+    // Within a group only documents whose records differ can disagree: each subject is
+    // compared with one representative of every other class of identical records, and
+    // whether two classes are the same filing is judged once, on their representatives.
+    const inPlay = [...groupBy(subjects, groupOf)].filter(([group]) => members(group).length > 1)
+    if (inPlay.length === 0) return
+    const everyone = [...new Set(inPlay.flatMap(([group]) => members(group).map((m) => m.id)))]
+    const values = groupBy(recordValues(db, everyone, FIELD_IDS), (v) => v.documentId)
+    const classed = inPlay.flatMap(([group, own]) => {
+      const classes = recordClasses(members(group), (id) => values.get(id) ?? [])
+      return classes.length > 1 ? [{ own, classes }] : []
+    })
+    const signatures = figureSignatures(db, classed.flatMap((c) => c.classes.map((k) => k.representative.id)))
+    const judged = new Map<string, boolean>()
     const sameFiling = (a: CrossDocument, b: CrossDocument) => {
-      const sa = signatures.get(a.id) ?? []
-      const sb = signatures.get(b.id) ?? []
-      return sa.length >= options.minFigures && sb.length >= options.minFigures && overlap(sa, sb) >= options.minOverlap
+      const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`
+      let same = judged.get(key)
+      if (same === undefined) {
+        const sa = signatures.get(a.id) ?? []
+        const sb = signatures.get(b.id) ?? []
+        same = sa.length >= options.minFigures && sb.length >= options.minFigures && overlap(sa, sb) >= options.minOverlap
+        judged.set(key, same)
+      }
+      return same
     }
-    const pairs = candidates.map((c) => ({ subject: c.subject, others: c.others.filter((o) => sameFiling(c.subject, o)) })).filter((c) => c.others.length > 0)
-    const values = groupBy(recordValues(db, [...new Set(pairs.flatMap((c) => [c.subject.id, ...c.others.map((o) => o.id)]))], FIELD_IDS), (v) => v.documentId)
+    const pairs = classed.flatMap(({ own, classes }) => {
+      const classOf = new Map(classes.flatMap((k) => k.members.map((m) => [m.id, k] as const)))
+      return own.flatMap((subject) => {
+        const mine = classOf.get(subject.id)!
+        const others = classes.filter((k) => k !== mine && sameFiling(mine.representative, k.representative)).map((k) => k.representative)
+        return others.length > 0 ? [{ subject, others }] : []
+      })
+    })
     const fieldsOf = (d: CrossDocument) => groupBy(values.get(d.id) ?? [], (v) => v.field)
 
     // Equal numbers agree; only the fields left are compared by their figures' intervals.

@@ -65,4 +65,24 @@ describe('duplicate-filing-mismatch', () => {
     await ingestInto(ws, paths)
     expect(storedFindings(ws.db, RULE)).toEqual([])
   })
+
+  it('compares many copies of one filing class by class: every copy gets its finding, pointing at one file of the other values', async () => {
+    const ws = workspace()
+    // Five copies with the same record (distinct bytes: a trailing letter line) and one edited filing.
+    const copies = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((mark) => [`copy-${mark}.txt`, `${fixture(REPORT)}\n${mark}\n`]))
+    const paths = ws.write({ ...copies, 'edited.txt': fixture(REPORT, ...EDITED) })
+    await ingestInto(ws, paths)
+    const findings = storedFindings(ws.db, RULE)
+    const editedId = documentIdAt(ws.db, paths[5]!)
+    const firstCopyId = documentIdAt(ws.db, paths[0]!)
+    // Each copy: two fields disagree with the edited filing. The edited filing: the same two,
+    // against one representative copy, not five times over.
+    expect(findings.filter((f) => f.path.endsWith('edited.txt')).map((f) => f.evidence.map((e) => `${e.text}@${e.documentId ?? 'own'}`))).toEqual([
+      [`960.00万元@own`, `950.00万元@${firstCopyId}`],
+      [`96.00%@own`, `95.00%@${firstCopyId}`],
+    ])
+    const ofCopies = findings.filter((f) => !f.path.endsWith('edited.txt'))
+    expect(ofCopies).toHaveLength(10)
+    for (const f of ofCopies) expect(f.evidence.map((e) => e.documentId ?? 'own')).toEqual(['own', editedId])
+  })
 })
