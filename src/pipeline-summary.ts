@@ -29,6 +29,19 @@ export interface IngestSummary {
   formats: Record<FileFormat, FormatCounts>
   /** Worker threads that extracted; 0 when extraction ran in the calling thread. */
   workers: number
+  /** The cross-document checks run after the files were stored (null when no file was found). */
+  cross: CrossCheckOutcome | null
+}
+
+/** What the cross-document checks after an ingest found: findings per rule, time, and any rule that could not run. */
+export interface CrossCheckOutcome {
+  /** Cross-document findings now stored for the documents in play. */
+  findings: number
+  /** Findings per rule id. */
+  byRule: Record<string, number>
+  elapsedMs: number
+  /** A rule that was not run or failed; the files are stored regardless. */
+  diagnostics: Array<{ code?: string; message: string }>
 }
 
 export const FORMATS: readonly FileFormat[] = ['txt', 'docx', 'pdf', 'other']
@@ -40,7 +53,7 @@ export class SummaryBuilder {
 
   constructor(files: number, workers: number) {
     const formats = Object.fromEntries(FORMATS.map((f) => [f, { stored: 0, unchanged: 0, linked: 0, failed: 0 }])) as Record<FileFormat, FormatCounts>
-    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers }
+    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers, cross: null }
   }
 
   /** Counts one outcome; `order` is the file's position among the inputs. */
@@ -53,6 +66,11 @@ export class SummaryBuilder {
 
   get failedCount(): number {
     return this.failures.length
+  }
+
+  /** Records the outcome of the cross-document checks. */
+  crossChecked(outcome: CrossCheckOutcome): void {
+    this.summary.cross = outcome
   }
 
   finish(elapsedMs: number): IngestSummary {

@@ -86,7 +86,15 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
       await extractor.close()
     }
   }
-  runCrossChecks(repo, files.map((f) => f.absolute), options.validation)
+  if (files.length > 0) {
+    const cross = runCrossChecks(repo, files.map((f) => f.absolute), options.validation)
+    summary.crossChecked({
+      findings: cross.findings,
+      byRule: Object.fromEntries(cross.rules.map((r) => [r.ruleId, r.findings])),
+      elapsedMs: cross.elapsedMs,
+      diagnostics: cross.diagnostics.map((d) => ({ ...(d.code ? { code: d.code } : {}), message: d.message })),
+    })
+  }
   return summary.finish(performance.now() - started)
 }
 

@@ -64,7 +64,8 @@ Options:
   --concurrency <n>
                 Reports extracted at once, each in its own worker thread.
                 Default: the number of cores (${defaultConcurrency()} here). Each worker holds
-                about 400 MB (the word-segmentation dictionary takes 250 MB).
+                about 170 MB (mostly the word-segmentation dictionary and,
+                once it has read a PDF, pdf.js).
   --timeout <seconds>
                 Time one report's extraction may take; past it the worker is
                 stopped and the file recorded as failed (code timeout).
@@ -75,7 +76,8 @@ Options:
   --json        Print the summary as one JSON object on stdout:
                 {database, files, stored, unchanged, linked, failed: [{path,
                 code, reason}], elapsedMs, formats: {txt|docx|pdf|other:
-                {stored, unchanged, linked, failed}}, workers}.
+                {stored, unchanged, linked, failed}}, workers, cross:
+                {findings, byRule: {<rule-id>: n}, elapsedMs, diagnostics}}.
 ${ruleConfigHelp(16)}
   -h, --help    Show this help.
 
@@ -83,7 +85,14 @@ Output:
   Progress goes to stderr: one line per file as it finishes, or — when stderr
   is a terminal — a single updating line (done/total, docs/s, time left,
   failures) with each failure printed above it. The summary (counts, counts by
-  format, then each failure with its reason) goes to stdout.
+  format, the cross-document checks, then each failure with its reason) goes
+  to stdout.
+
+Cross-document checks:
+  Once the files are stored, the rules that compare reports with each other
+  (prior-year-mismatch, duplicate-filing-mismatch, peer-outlier) run again on
+  the departments, years and peer groups the batch touched; 'cnreport check'
+  reruns them on the whole database.
 
 Exit codes: 0 every file stored or unchanged, 1 some files failed (the others
 were stored) or the database could not be opened, 2 usage error.
@@ -201,6 +210,11 @@ export function formatSummary(s: IngestSummary, database: string): string {
     const rate = s.elapsedMs > 0 ? (s.files * 1000) / s.elapsedMs : 0
     const how = s.workers > 0 ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'in-process'
     lines.push(`by format: ${byFormat.map(([f, n]) => `${f} ${n}`).join(', ')}; ${rate.toFixed(1)} files/s, ${how}`)
+  }
+  if (s.cross) {
+    const perRule = Object.entries(s.cross.byRule).filter(([, n]) => n > 0).map(([rule, n]) => `${rule} ${n}`)
+    lines.push(`cross-document checks: ${s.cross.findings} finding${s.cross.findings === 1 ? '' : 's'}${perRule.length > 0 ? ` (${perRule.join(', ')})` : ''} in ${(s.cross.elapsedMs / 1000).toFixed(2)} s`)
+    for (const d of s.cross.diagnostics) lines.push(`  warning: ${d.message}`)
   }
   if (s.failed.length > 0) {
     lines.push('Failed:')

@@ -37,7 +37,7 @@ describe('cnreport ingest', () => {
     expect(io.stdout).toMatch(
       new RegExp(
         `^${SEEDS.length} files into .*test\\.db in \\d+\\.\\d\\d s: ${SEEDS.length} stored, 0 unchanged, 0 linked, 0 failed\\n` +
-          `by format: txt ${counts('txt')}, docx ${counts('docx')}, pdf ${counts('pdf')}; \\d+\\.\\d files/s, 2 workers\\n$`,
+          `by format: txt ${counts('txt')}, docx ${counts('docx')}, pdf ${counts('pdf')}; \\d+\\.\\d files/s, 2 workers\\ncross-document checks: 0 findings in \\d+\\.\\d\\d s\\n$`,
       ),
     )
     // One line per file as it finishes (workers finish in any order), numbered 1..N.
@@ -63,6 +63,7 @@ describe('cnreport ingest', () => {
     expect(summary.formats.other).toEqual({ stored: 0, unchanged: 0, linked: 0, failed: 1 })
     expect(summary.formats.txt.stored + summary.formats.docx.stored + summary.formats.pdf.stored).toBe(SEEDS.length)
     expect(summary.workers).toBeGreaterThanOrEqual(1)
+    expect(summary.cross).toMatchObject({ findings: 0, byRule: { 'prior-year-mismatch': 0, 'duplicate-filing-mismatch': 0, 'peer-outlier': 0 }, diagnostics: [] })
     expect(io.stderr).toContain(`failed    ${join(dir, 'empty.txt')}: `)
   })
 
@@ -70,7 +71,7 @@ describe('cnreport ingest', () => {
     const dir = batchWithFailure()
     const io = capture()
     expect(await main(['ingest', dir, '--db', tempDbPath()], io)).toBe(1)
-    expect(io.stdout).toMatch(new RegExp(`${SEEDS.length} stored, 0 unchanged, 0 linked, 1 failed\\nby format: .*, other 1; .*\\nFailed:\\n  .*empty\\.txt: .*empty.* \\(empty\\)\\n$`))
+    expect(io.stdout).toMatch(new RegExp(`${SEEDS.length} stored, 0 unchanged, 0 linked, 1 failed\\nby format: .*, other 1; .*\\ncross-document checks: .*\\nFailed:\\n  .*empty\\.txt: .*empty.* \\(empty\\)\\n$`))
   })
 
   it('reports a missing path as a failure (exit 1) and stores the rest', async () => {

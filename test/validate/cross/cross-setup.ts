@@ -9,7 +9,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { expect } from 'vitest'
 import type { Evidence } from '../../../src/contract.js'
 import { openDatabase, type Db } from '../../../src/store/db.js'
-import { ingest } from '../../../src/pipeline.js'
+import { ingest, type IngestSummary } from '../../../src/pipeline.js'
 import { tempDbPath, tempDir } from '../../store/temp-db.js'
 
 export const FIXTURES = resolve('test/fixtures/cross')
@@ -62,11 +62,12 @@ export function workspace(): Workspace {
 }
 
 /** Ingests `paths` into the workspace database in-process, expecting every file stored or unchanged. */
-export async function ingestInto(ws: Workspace, paths: string[], force = false): Promise<void> {
+export async function ingestInto(ws: Workspace, paths: string[], force = false): Promise<IngestSummary> {
   const db = openDatabase(ws.db)
   try {
     const summary = await ingest(paths, { db, force, mode: 'in-process' })
     expect(summary.failed).toEqual([])
+    return summary
   } finally {
     db.close()
   }

@@ -71,7 +71,8 @@ describe('duplicate-filing-mismatch', () => {
     // Five copies with the same record (distinct bytes: a trailing letter line) and one edited filing.
     const copies = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((mark) => [`copy-${mark}.txt`, `${fixture(REPORT)}\n${mark}\n`]))
     const paths = ws.write({ ...copies, 'edited.txt': fixture(REPORT, ...EDITED) })
-    await ingestInto(ws, paths)
+    const summary = await ingestInto(ws, paths)
+    expect(summary.cross).toMatchObject({ findings: 12, byRule: { [RULE]: 12 }, diagnostics: [] })
     const findings = storedFindings(ws.db, RULE)
     const editedId = documentIdAt(ws.db, paths[5]!)
     const firstCopyId = documentIdAt(ws.db, paths[0]!)
