@@ -8,6 +8,7 @@
  * as it does on the printed page.
  */
 import type { Table, TableCell } from '../document.js'
+import { layOutGrid } from './table-layout.js'
 
 export interface CellRef {
   table: Table
@@ -36,7 +37,7 @@ export class CellIndex {
 
   constructor(tables: Table[]) {
     for (const table of tables) {
-      const { grid, gridCols } = layOut(table)
+      const { grid, gridCols } = layOutGrid(table.rows)
       this.grids.set(table, grid)
       table.rows.forEach((row, r) => row.forEach((cell, c) => this.cells.push({ table, row: r, col: c, cell, gridCol: gridCols[r]![c]! })))
     }
@@ -78,28 +79,6 @@ export class CellIndex {
   }
 }
 
-/** Places cells on the grid the way HTML tables do: each cell takes the next free slot. */
-function layOut(table: Table): { grid: Grid; gridCols: number[][] } {
-  const grid: Grid = []
-  const gridCols: number[][] = []
-  table.rows.forEach((row, r) => {
-    grid[r] ??= []
-    gridCols[r] = []
-    let col = 0
-    row.forEach((cell, i) => {
-      while (grid[r]![col] !== undefined) col++
-      gridCols[r]![i] = col
-      const rows = cell.rowSpan ?? 1
-      const cols = cell.colSpan ?? 1
-      for (let dr = 0; dr < rows; dr++) {
-        const slots = (grid[r + dr] ??= [])
-        for (let dc = 0; dc < cols; dc++) slots[col + dc] = cell
-      }
-      col += cols
-    })
-  })
-  return { grid, gridCols }
-}
 
 /** Headers are short names; a long cell or a sentence (a scoring rule, an explanation) is content, not a header. */
 const MAX_HEADER = 30

@@ -4,9 +4,9 @@
  * its frame of reference by the quarter turn that makes most of the text upright, so
  * lines, rules and tables are found as on any other page.
  */
+import { type Matrix, multiply } from './pdf-matrix.js'
 import { isTextItem } from './pdf-runs.js'
 
-type Matrix = number[]
 
 export interface Frame {
   /** Viewport transform with the turn applied. */
@@ -17,16 +17,6 @@ export interface Frame {
   turns: 0 | 1 | 2 | 3
 }
 
-function multiply(m1: Matrix, m2: Matrix): Matrix {
-  return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-  ]
-}
 
 /**
  * The quarter turn (clockwise, in viewport space) that brings the text direction of most

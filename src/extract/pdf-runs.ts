@@ -6,6 +6,7 @@
  * among the narrow ones — close enough to split a run between table cells and to ask
  * whether the first word of a line would have fitted on the line before.
  */
+import { type Matrix, multiply } from './pdf-matrix.js'
 import { foldChar } from './pdf-fold.js'
 import type { PdfTextItem } from './pdf-load.js'
 
@@ -42,18 +43,6 @@ export interface PageRuns {
   folded: number
 }
 
-type Matrix = number[]
-
-function multiply(m1: Matrix, m2: Matrix): Matrix {
-  return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-  ]
-}
 
 export function isTextItem(item: unknown): item is PdfTextItem {
   return typeof item === 'object' && item !== null && typeof (item as PdfTextItem).str === 'string' && Array.isArray((item as PdfTextItem).transform)

@@ -14,6 +14,7 @@
  */
 import type { ExtractResult } from '../../contract.js'
 import { isNumericCell } from '../../extract/cell-context.js'
+import { type GridLayout, layOutGrid } from '../../extract/table-layout.js'
 
 type ContractTable = NonNullable<ExtractResult['tables']>[number]
 type ContractCell = ContractTable['rows'][number][number]
@@ -31,34 +32,13 @@ export interface CellHeaders {
 const MAX_BAND = 3
 const MAX_HEADER = 30
 
-interface Layout {
-  /** grid[row][gridCol] = index of the cell in table.rows[row] covering that slot. */
-  grid: Array<Array<number | undefined>>
-  /** gridCol of each cell: gridCols[row][index]. */
-  gridCols: number[][]
-  width: number
-}
+type Layout = GridLayout<ContractCell>
 
 const layouts = new WeakMap<ContractTable, Layout>()
 
 function layOut(table: ContractTable): Layout {
-  const hit = layouts.get(table)
-  if (hit) return hit
-  const grid: Layout['grid'] = []
-  const gridCols: number[][] = []
-  table.rows.forEach((row, r) => {
-    grid[r] ??= []
-    gridCols[r] = []
-    let col = 0
-    row.forEach((cell, i) => {
-      while (grid[r]![col] !== undefined) col++
-      gridCols[r]![i] = col
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) (grid[r + dr] ??= [])[col + dc] = i
-      col += cell.colSpan ?? 1
-    })
-  })
-  const layout = { grid, gridCols, width: Math.max(0, ...grid.map((slots) => slots.length)) }
-  layouts.set(table, layout)
+  let layout = layouts.get(table)
+  if (!layout) layouts.set(table, (layout = layOutGrid(table.rows)))
   return layout
 }
 
@@ -87,8 +67,8 @@ export function cellHeaders(table: ContractTable, row: number, index: number): C
   const cells = table.rows[row] ?? []
   let rowHeader: string | null = null
   for (let c = gridCol - 1; c >= 0 && rowHeader === null; c--) {
-    const i = layout.grid[row]?.[c]
-    if (i !== undefined && i !== index && isHeaderText(cells[i]!.text)) rowHeader = cells[i]!.text.trim()
+    const cell = layout.grid[row]?.[c]
+    if (cell !== undefined && cell !== cells[index] && isHeaderText(cell.text)) rowHeader = cell.text.trim()
   }
   const band = headerBand(table, row)
   const columns: string[] = []
@@ -96,7 +76,7 @@ export function cellHeaders(table: ContractTable, row: number, index: number): C
     const text = headerAbove(table, layout, r, gridCol, band)
     if (text !== null && columns.at(-1) !== text) columns.push(text)
   }
-  const stubEmpty = (cells[layout.grid[row]?.[0] ?? -1]?.text.trim() ?? '') === ''
+  const stubEmpty = (layout.grid[row]?.[0]?.text.trim() ?? '') === ''
   const block = stubEmpty && gridCol > 0 ? band.map((r) => table.rows[r]![0]?.text.trim() ?? '').filter(isHeaderText) : []
   return { row: rowHeader, columns, block }
 }
@@ -112,11 +92,9 @@ function headerBand(table: ContractTable, row: number): number[] {
 
 function headerAbove(table: ContractTable, layout: Layout, r: number, gridCol: number, band: number[]): string | null {
   const cells = table.rows[r]!
-  let i = layout.grid[r]?.[gridCol]
   const grouped = groupedIndex(table, layout, r, gridCol, band)
-  if (grouped !== undefined) i = grouped
-  if (i === undefined) return null
-  const text = cells[i]?.text ?? ''
+  const cell = grouped !== undefined ? cells[grouped] : layout.grid[r]?.[gridCol]
+  const text = cell?.text ?? ''
   return isHeaderText(text) ? text.trim() : null
 }
 
