@@ -62,6 +62,12 @@ function isParseArgsError(error: unknown): boolean {
 
 const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
 if (invokedDirectly) {
+  // `cnreport findings --format csv | head`: the reader closing the pipe ends the output, as
+  // for any Unix filter — quietly, not with an unhandled EPIPE stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(0)
+  })
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
