@@ -6,19 +6,33 @@
  * Sources: corpus/*.{docx,pdf,txt} of the repo, plus ../shared/real-pdf/*.pdf when that
  * folder exists (real published PDFs; read in place, never copied into the repo).
  *
- * Issue 6 extends this module: corpus × N copies with distinct bytes (so a sha256-keyed
- * store cannot dedupe them) belong here, as a function from Input[] to Input[].
+ * The ingest section (issue 6) works on files, not bytes in memory: its corpus × N copies
+ * are written to a temp folder by copies.mjs.
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, extname, join, relative } from 'node:path'
+import { basename, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The repository root (bench/..). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const CORPUS_DIR = join(REPO_ROOT, 'corpus')
 export const REAL_PDF_DIR = join(REPO_ROOT, '..', 'shared', 'real-pdf')
+
+/** Environment variable naming the built library the bench measures (set by `--dist DIR`). */
+export const DIST_ENV = 'CNREPORT_BENCH_DIST'
+
+/**
+ * The built library measured: $CNREPORT_BENCH_DIST, else the repo's dist/. Another build can
+ * be measured while dist/ is being rebuilt under the bench (it needs ../data and a
+ * node_modules beside it, as dist/ has). Read on each call: `--dist` sets the variable after
+ * this module is loaded, and child processes inherit it.
+ */
+export function distDir() {
+  const chosen = process.env[DIST_ENV]
+  return chosen ? resolve(chosen) : join(REPO_ROOT, 'dist')
+}
 
 /**
  * @typedef {object} Input

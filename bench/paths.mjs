@@ -25,13 +25,13 @@
  * cnreport: `reader` = readSource (bytes → SourceDocument, the part comparable to the raw
  * libraries, sha256 precomputed); `full` = analyzeBytes (every stage, sha256 included).
  *
- * Issue 6: a path for N worker threads is one more entry whose `round` hands the inputs to
- * a pool concurrently; measure.mjs only needs `run` (sequential) or `round` (whole round).
+ * The ingest section (issue 6) runs the `raw` paths here in worker threads (raw-worker.mjs),
+ * so its baseline makes the very calls of this section's.
  */
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { REPO_ROOT } from './inputs.mjs'
+import { distDir, REPO_ROOT } from './inputs.mjs'
 
 /**
  * @typedef {object} BenchPath
@@ -42,10 +42,10 @@ import { REPO_ROOT } from './inputs.mjs'
  * @property {(input: import('./inputs.mjs').Input) => Promise<{ pages?: number }>} run
  */
 
-const dist = (file) => pathToFileURL(join(REPO_ROOT, 'dist', file)).href
+const dist = (file) => pathToFileURL(join(distDir(), file)).href
 
 let cnreport
-/** cnreport's built library (npm run build first). */
+/** cnreport's built library (npm run build first, or --dist). */
 async function lib() {
   if (cnreport) return cnreport
   const [index, readSource] = await Promise.all([import(dist('index.js')), import(dist('extract/read-source.js'))])

@@ -2,6 +2,7 @@
  * Output of the bench: a table for people (stdout), or one JSON object with --json.
  * Progress goes to stderr in both cases, so stdout stays clean for `> bench.json`.
  */
+import { ingestLines } from './ingest-report.mjs'
 
 /** Issue 3's acceptance: cnreport's throughput at least this share of the raw libraries'. */
 export const ACCEPTANCE_RATIO = 0.85
@@ -25,6 +26,14 @@ export function printTable(run, { verbose }) {
   out.push(`cnreport bench · ${m.cpu} · ${m.cores} cores (${m.parallelism} usable) · ${m.memoryGiB} GiB · node ${m.node} (V8 ${m.v8}) · ${m.platform}`)
   const busy = m.loadAverage[0] >= 0.5
   out.push(`load average at start: ${m.loadAverage.join(' ')}${busy ? ' — the machine is busy: absolute numbers are pessimistic, ratios (interleaved rounds) hold better' : ''}`)
+  if (run.formats.length > 0) pathsSection(out, run, verbose)
+  if (run.ingest) out.push(...ingestLines(run.ingest, run.ingest.bars))
+  out.push('', `peak RSS of the bench process: ${Math.round(run.peakRssBytes / 2 ** 20)} MiB · total wall time ${(run.wallMs / 1000).toFixed(1)} s`)
+  process.stdout.write(out.join('\n') + '\n')
+}
+
+/** The single-thread section: warm-up, steady state, issue 3's ratios. */
+function pathsSection(out, run, verbose) {
   out.push(`inputs in memory, I/O not timed: ${run.formats.map((f) => describeInputs(f)).join(' · ')}`)
   const o = run.options
   out.push(
@@ -96,8 +105,6 @@ export function printTable(run, { verbose }) {
       }
     }
   }
-  out.push('', `peak RSS of the bench process: ${Math.round(run.peakRssBytes / 2 ** 20)} MiB · total wall time ${(run.wallMs / 1000).toFixed(1)} s`)
-  process.stdout.write(out.join('\n') + '\n')
 }
 
 function describeInputs(f) {

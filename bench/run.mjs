@@ -1,15 +1,20 @@
 /**
  * `npm run bench`: documents/s and pages/s of cnreport's extraction against the raw
- * libraries it uses, on the same files, in one process on one thread. See docs/bench.md.
+ * libraries it uses, on the same files — first in one process on one thread (paths ×
+ * formats), then bulk ingest end to end with 1 and 2 workers in child processes (ingest.mjs).
+ * See docs/bench.md.
  *
  *   node --expose-gc bench/run.mjs [--rounds N | --budget S | --quick] [--only pdf] [--verbose] [--json]
+ *                                  [--no-ingest | --ingest-only] [--scale N] [--dist DIR] …  (--help)
  *
- * Imports the built library from dist/ (npm run bench builds it first).
+ * Imports the built library from dist/ (npm run bench builds it first), or from --dist DIR.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from './args.mjs'
-import { inputsOf, loadInputs, REPO_ROOT } from './inputs.mjs'
+import { benchIngest } from './ingest.mjs'
+import { ingestBars } from './ingest-report.mjs'
+import { distDir, inputsOf, loadInputs } from './inputs.mjs'
 import { describeMachine, peakRssBytes } from './machine.mjs'
 import { gcExposed, summarize, timeRounds, warmUp } from './measure.mjs'
 import { benchPaths } from './paths.mjs'
@@ -23,13 +28,13 @@ async function main() {
     process.stderr.write(`${error.message}\n`)
     process.exit(error.help ? 0 : 2)
   }
-  if (!existsSync(join(REPO_ROOT, 'dist', 'index.js'))) {
-    process.stderr.write('bench: dist/index.js is missing; run `npm run build` first (npm run bench does)\n')
+  if (!existsSync(join(distDir(), 'index.js'))) {
+    process.stderr.write(`bench: ${join(distDir(), 'index.js')} is missing; run \`npm run build\` first (npm run bench does)\n`)
     process.exit(2)
   }
   const started = performance.now()
   const machine = describeMachine()
-  const inputs = await loadInputs(options)
+  const inputs = options.pathsSection ? await loadInputs(options) : []
   const paths = benchPaths().filter((p) => options.paths === null || options.paths.includes(p.id))
   const unknown = (options.paths ?? []).filter((id) => !paths.some((p) => p.id === id))
   if (unknown.length > 0) {
@@ -37,12 +42,18 @@ async function main() {
     process.exit(2)
   }
   const formats = []
-  for (const format of options.formats) {
+  for (const format of options.pathsSection ? options.formats : []) {
     const own = inputsOf(inputs, format)
     if (own.length === 0) continue
     formats.push(await benchFormat(format, own, paths.filter((p) => p.format === format), options))
   }
-  const run = { machine, options, gcExposed, formats, peakRssBytes: peakRssBytes(), wallMs: performance.now() - started }
+  // After the single-thread section, so its numbers are not taken beside child processes.
+  let ingest
+  if (options.ingest || options.scale !== null) {
+    ingest = await benchIngest(options)
+    ingest.bars = ingestBars(ingest)
+  }
+  const run = { machine, options, gcExposed, formats, ...(ingest ? { ingest } : {}), peakRssBytes: peakRssBytes(), wallMs: performance.now() - started }
   if (options.json) printJson(run)
   else printTable(run, options)
 }
