@@ -90,7 +90,7 @@ export async function ingestFile(file: InputFile, step: FileStep): Promise<FileO
   if (!step.force) {
     let stored: FileFormat | undefined
     try {
-      stored = storedFormat(repo, sha)
+      stored = repo.storedFormat(sha)
     } catch (error) {
       return fail('store-error', `could not look up the stored document: ${firstLine(error)}`, sha)
     }
@@ -138,10 +138,4 @@ function commit(
     return fail('store-error', `could not store the result: ${firstLine(error)}`, sha, format)
   }
   return done({ status: 'stored', sha256: sha, format, figures: result.figures.length, ...(reply.ms !== undefined ? { extractMs: reply.ms } : {}) })
-}
-
-/** The format of the stored document with this sha256, if there is one. */
-function storedFormat(repo: Repository, sha: string): FileFormat | undefined {
-  const row = repo.db.prepare('SELECT format FROM documents WHERE id = ?').get(sha) as { format: FileFormat } | undefined
-  return row?.format
 }

@@ -4,9 +4,11 @@
  * not be stored. Synchronous by design (better-sqlite3): the pipeline does its async work
  * first and calls in here once per document, from a single writer.
  */
-import type { ExtractResult } from '../contract.js'
+import type { Statement, Transaction } from 'better-sqlite3'
+import type { DocumentInfo, ExtractResult } from '../contract.js'
 import type { Db } from './db.js'
 import * as rows from './rows.js'
+import type { Value } from './rows.js'
 import { toolVersion } from './tool-version.js'
 
 /** Every table the store writes, in an order that is safe to report. */
@@ -40,30 +42,17 @@ export interface FailureRow {
   last_seen: string
 }
 
-type Row = Record<string, string | number | null>
-
-/** Child tables and the function that maps a result to their rows; all carry document_id. */
-const CHILDREN: ReadonlyArray<[StoreTable, (r: ExtractResult) => Row[]]> = [
-  ['pages', rows.pageRows],
-  ['sections', rows.sectionRows],
-  ['tables', rows.tableRows],
-  ['table_cells', rows.cellRows],
-  ['figures', rows.figureRows],
-  ['diagnostics', rows.diagnosticRows],
-  ['record_fields', rows.recordRows],
-  ['findings', rows.findingRows],
-  ['indicators', rows.indicatorRows],
-  ['scores', rows.scoreRows],
-  ['score_totals', rows.scoreTotalRows],
-]
-
 /**
  * Write transactions are BEGIN IMMEDIATE: a deferred one that upgrades from read to write
  * while another process writes fails with SQLITE_BUSY at once, bypassing busy_timeout.
  */
 export class Repository {
-  /** Insert statements, built from the first row's keys and reused (rows of a table share keys). */
-  private readonly inserts = new Map<string, ReturnType<Db['prepare']>>()
+  /** Prepared statements by SQL text, and INSERTs by table: see sql(). */
+  private readonly statements = new Map<string, Statement>()
+  private readonly inserts = new Map<string, Statement>()
+  /** Built once: better-sqlite3 builds four wrapper functions per db.transaction() call. */
+  private readonly saveTx: Transaction<(result: ExtractResult, path: string) => void>
+  private readonly linkTx: Transaction<(path: string, sha256: string) => 'unchanged' | 'linked'>
   private readonly now: () => string
   private readonly version: string
 
@@ -73,16 +62,27 @@ export class Repository {
   ) {
     this.now = options.now ?? (() => new Date().toISOString())
     this.version = options.toolVersion ?? toolVersion()
+    this.saveTx = db.transaction((result: ExtractResult, path: string) => this.write(result, path))
+    this.linkTx = db.transaction((path: string, sha256: string) => {
+      const hadFailure = this.clearFailure(path)
+      if (this.documentAt(path) === sha256) return hadFailure ? 'linked' : 'unchanged'
+      this.pointPath(path, sha256)
+      return 'linked'
+    })
   }
 
   hasDocument(sha256: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(sha256) !== undefined
+    return this.sql('SELECT 1 FROM documents WHERE id = ?').get(sha256) !== undefined
+  }
+
+  /** The format of the stored document with this sha256, if there is one. */
+  storedFormat(sha256: string): DocumentInfo['format'] | undefined {
+    return this.sql('SELECT format FROM documents WHERE id = ?').pluck().get(sha256) as DocumentInfo['format'] | undefined
   }
 
   /** The document (sha256) last stored from `path`, if any. */
   documentAt(path: string): string | undefined {
-    const row = this.db.prepare('SELECT document_id FROM document_paths WHERE path = ?').get(path) as { document_id: string } | undefined
-    return row?.document_id
+    return this.sql('SELECT document_id FROM document_paths WHERE path = ?').pluck().get(path) as string | undefined
   }
 
   /**
@@ -92,16 +92,7 @@ export class Repository {
    * no other path still refers to it. Throws — writing nothing — on any constraint failure.
    */
   saveResult(result: ExtractResult, path: string = result.document.path): void {
-    const id = result.document.id
-    this.db.transaction(() => {
-      // Deleting the document cascades to its paths too; keep them to restore after.
-      const paths = this.db.prepare('SELECT path, seen_at FROM document_paths WHERE document_id = ?').all(id) as Row[]
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
-      this.insert('documents', rows.documentRow(result, this.now(), this.version))
-      for (const [table, toRows] of CHILDREN) for (const row of toRows(result)) this.insert(table, { document_id: id, ...row })
-      for (const p of paths) this.insert('document_paths', { ...p, document_id: id })
-      this.pointPath(path, id)
-    }).immediate()
+    this.saveTx.immediate(result, path)
   }
 
   /**
@@ -109,30 +100,23 @@ export class Repository {
    * elsewhere) and clears the path's failure. Returns 'unchanged' when nothing was written.
    */
   linkPath(path: string, sha256: string): 'unchanged' | 'linked' {
-    return this.db.transaction(() => {
-      const hadFailure = this.clearFailure(path)
-      if (this.documentAt(path) === sha256) return hadFailure ? 'linked' : 'unchanged'
-      this.pointPath(path, sha256)
-      return 'linked'
-    }).immediate()
+    return this.linkTx.immediate(path, sha256)
   }
 
   /** Records (or counts one more attempt of) a file that could not be stored. */
   recordFailure(path: string, code: string, reason: string, sha256?: string): void {
     const now = this.now()
-    this.db
-      .prepare(
-        `INSERT INTO failures (path, sha256, code, reason, attempts, first_seen, last_seen)
-         VALUES (?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code,
-           reason = excluded.reason, attempts = attempts + 1, last_seen = excluded.last_seen`,
-      )
-      .run(path, sha256 ?? null, code, reason, now, now)
+    this.sql(
+      `INSERT INTO failures (path, sha256, code, reason, attempts, first_seen, last_seen)
+       VALUES (?, ?, ?, ?, 1, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code,
+         reason = excluded.reason, attempts = attempts + 1, last_seen = excluded.last_seen`,
+    ).run(path, sha256 ?? null, code, reason, now, now)
   }
 
   /** Forgets the failure of `path`; returns whether there was one. */
   clearFailure(path: string): boolean {
-    return this.db.prepare('DELETE FROM failures WHERE path = ?').run(path).changes > 0
+    return this.sql('DELETE FROM failures WHERE path = ?').run(path).changes > 0
   }
 
   failures(): FailureRow[] {
@@ -146,31 +130,66 @@ export class Repository {
     return counts
   }
 
+  /** The body of saveResult, inside its transaction. */
+  private write(result: ExtractResult, path: string): void {
+    const id = result.document.id
+    // A new document (the common case in a bulk ingest) has no rows and no paths to keep:
+    // one primary-key probe instead of the paths query and the cascading DELETE.
+    let paths: Value[][] = []
+    if (this.hasDocument(id)) {
+      // Deleting the document cascades to its paths too; keep them to restore after.
+      paths = this.sql('SELECT path, document_id, seen_at FROM document_paths WHERE document_id = ?').raw().all(id) as Value[][]
+      this.sql('DELETE FROM documents WHERE id = ?').run(id)
+    }
+    this.inserter('documents', rows.DOCUMENT_COLUMNS).run(rows.documentRow(result, this.now(), this.version))
+    for (const spec of rows.CHILD_ROWS) {
+      const list = spec.rows(result, id)
+      if (list.length === 0) continue
+      const stmt = this.inserter(spec.table, spec.columns)
+      for (const row of list) stmt.run(row)
+    }
+    if (paths.length > 0) {
+      const stmt = this.inserter('document_paths', PATH_COLUMNS)
+      for (const p of paths) stmt.run(p)
+    }
+    this.pointPath(path, id)
+  }
+
   /** Maps `path` to document `id`; drops the document the path named before if now orphaned. */
   private pointPath(path: string, id: string): void {
     const previous = this.documentAt(path)
-    this.db
-      .prepare(
-        `INSERT INTO document_paths (path, document_id, seen_at) VALUES (?, ?, ?)
-         ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at`,
-      )
-      .run(path, id, this.now())
+    this.sql(
+      `INSERT INTO document_paths (path, document_id, seen_at) VALUES (?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, seen_at = excluded.seen_at`,
+    ).run(path, id, this.now())
     if (previous !== undefined && previous !== id)
-      this.db
-        .prepare('DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)')
-        .run(previous, previous)
+      this.sql('DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)').run(previous, previous)
     this.clearFailure(path)
   }
 
-  private insert(table: StoreTable, row: Row): void {
-    const keys = Object.keys(row)
-    const cacheKey = `${table}(${keys.join(',')})`
-    let stmt = this.inserts.get(cacheKey)
+  /** INSERT INTO `table` binding one value per column, positionally. */
+  private inserter(table: string, columns: readonly string[]): Statement {
+    let stmt = this.inserts.get(table)
     if (!stmt) {
-      const cols = keys.map((k) => `"${k}"`).join(', ')
-      stmt = this.db.prepare(`INSERT INTO ${table} (${cols}) VALUES (${keys.map((k) => '@' + k).join(', ')})`)
-      this.inserts.set(cacheKey, stmt)
+      stmt = this.db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      this.inserts.set(table, stmt)
     }
-    stmt.run(row)
+    return stmt
+  }
+
+  /**
+   * The prepared statement for `source`, prepared on first use and kept: preparing costs
+   * tens of µs, several times per document on the single writer thread.
+   */
+  private sql(source: string): Statement {
+    let stmt = this.statements.get(source)
+    if (!stmt) {
+      stmt = this.db.prepare(source)
+      this.statements.set(source, stmt)
+    }
+    return stmt
   }
 }
+
+/** document_paths columns as the restore in saveResult reads and writes them. */
+const PATH_COLUMNS = ['path', 'document_id', 'seen_at'] as const

@@ -164,6 +164,30 @@ describe('Repository.saveResult', () => {
     expect(repo.rowCounts()).toEqual(before)
     expect(repo.documentAt('/r/b.txt')).toBe(r.document.id)
   })
+
+  it('re-saving the same document keeps when its other paths were seen; a new document skips that restore', () => {
+    const db = openDatabase(tempDbPath())
+    let tick = 0
+    const repo = new Repository(db, { now: () => `2024-01-01T00:00:0${tick++}.000Z` })
+    const r = sampleResult()
+    repo.saveResult(r, '/r/a.txt')
+    repo.linkPath('/r/b.txt', r.document.id)
+    const seenB = db.prepare("SELECT seen_at FROM document_paths WHERE path = '/r/b.txt'").pluck().get()
+    repo.saveResult(r, '/r/a.txt')
+    expect(db.prepare("SELECT seen_at FROM document_paths WHERE path = '/r/b.txt'").pluck().get()).toBe(seenB)
+    expect(db.prepare('SELECT path FROM document_paths ORDER BY path').pluck().all()).toEqual(['/r/a.txt', '/r/b.txt'])
+    const other = sampleResult({ id: 'f'.repeat(64) })
+    repo.saveResult(other, '/r/c.txt')
+    expect(db.prepare('SELECT path FROM document_paths WHERE document_id = ?').pluck().all(other.document.id)).toEqual(['/r/c.txt'])
+  })
+
+  it('tells the format of a stored document, and nothing for an unknown sha256', () => {
+    const { repo } = fresh()
+    const r = sampleResult()
+    repo.saveResult(r)
+    expect(repo.storedFormat(r.document.id)).toBe('txt')
+    expect(repo.storedFormat('0'.repeat(64))).toBeUndefined()
+  })
 })
 
 describe('Repository.linkPath', () => {
