@@ -33,3 +33,10 @@ export class CharClass {
 
 /** The characters of the regex class \s (ECMAScript WhiteSpace and LineTerminator), for classes that include it. */
 export const WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+
+/**
+ * Characters that end a sentence. A figure is read with the words of its own sentence before
+ * it — by its label (narrative-label.ts), the record (normalize/record.ts) and the checks
+ * (validate/relations/record-reading.ts) alike — so the three agree on where a sentence starts.
+ */
+export const SENTENCE_END = new CharClass('。！？!?\n')

@@ -12,17 +12,14 @@
  * is deleted is merged into the next one. docx-align.ts matches the sequences by text, so
  * a case this mirror gets wrong costs that paragraph its number, not the whole document.
  */
-import { childVal, firstChild, intVal, type XmlElement } from './docx-xml.js'
+import { type NumberingProps, numberingProps } from './docx-numbering-props.js'
+import { childVal, firstChild, type XmlElement } from './docx-xml.js'
 
-export interface XmlParagraph {
+/** A paragraph of document.xml; its numbering properties are its direct ones, not its style's. */
+export interface XmlParagraph extends NumberingProps {
   /** The paragraph's letters and digits (for matching with mammoth's paragraph). */
   key: string
   styleId?: string
-  /** Direct `w:numPr/w:numId`; '0' removes numbering inherited from the style. */
-  numId?: string
-  ilvl?: number
-  /** Direct `w:outlineLvl`. */
-  outlineLvl?: number
 }
 
 /** Elements whose children mammoth reads as they are (its `readChildElements` readers and structure). */
@@ -99,15 +96,6 @@ export function readXmlParagraphs(document: XmlElement): XmlParagraph[] {
 }
 
 function describe(pPr: XmlElement | undefined, text: string): XmlParagraph {
-  const p: XmlParagraph = { key: paragraphKey(text) }
   const styleId = childVal(pPr, 'w:pStyle')
-  const numPr = firstChild(pPr, 'w:numPr')
-  const numId = childVal(numPr, 'w:numId')
-  const ilvl = intVal(childVal(numPr, 'w:ilvl'))
-  const outlineLvl = intVal(childVal(pPr, 'w:outlineLvl'))
-  if (styleId !== undefined) p.styleId = styleId
-  if (numId !== undefined) p.numId = numId
-  if (ilvl !== undefined) p.ilvl = ilvl
-  if (outlineLvl !== undefined) p.outlineLvl = outlineLvl
-  return p
+  return { key: paragraphKey(text), ...(styleId !== undefined ? { styleId } : {}), ...numberingProps(pPr) }
 }

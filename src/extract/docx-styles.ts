@@ -4,20 +4,17 @@
  * 一、/（一）headings) and an outline level, and inherits both through `w:basedOn`
  * (ECMA-376 Part 1 §17.7.4.3, §17.3.1.19, §17.3.1.20).
  */
-import { childVal, childElements, firstChild, intVal, parseXml, type XmlElement } from './docx-xml.js'
+import { type NumberingProps, numberingProps } from './docx-numbering-props.js'
+import { childVal, childElements, firstChild, parseXml, type XmlElement } from './docx-xml.js'
 
-export interface StyleDef {
+/** A style of styles.xml, with the numbering properties of its `w:pPr`. */
+export interface StyleDef extends NumberingProps {
   id: string
   /** `w:type`: paragraph, character, table or numbering. */
   type: string
   /** The style's name as stored, e.g. `heading 1`, `标题 1`, `Title`. */
   name?: string
   basedOn?: string
-  /** From `w:pPr/w:numPr`: the list this style numbers its paragraphs with. */
-  numId?: string
-  ilvl?: number
-  /** `w:pPr/w:outlineLvl`, 0-based (0 = level 1; 9 = body text). */
-  outlineLvl?: number
 }
 
 export interface Styles {
@@ -44,20 +41,15 @@ export function readStyles(xml: string | undefined): Styles {
 }
 
 function readStyle(el: XmlElement, id: string): StyleDef {
-  const pPr = firstChild(el, 'w:pPr')
-  const numPr = firstChild(pPr, 'w:numPr')
-  const style: StyleDef = { id, type: el.attrs['w:type'] ?? 'paragraph' }
   const name = childVal(el, 'w:name')
   const basedOn = childVal(el, 'w:basedOn')
-  const numId = childVal(numPr, 'w:numId')
-  const ilvl = intVal(childVal(numPr, 'w:ilvl'))
-  const outlineLvl = intVal(childVal(pPr, 'w:outlineLvl'))
-  if (name !== undefined) style.name = name
-  if (basedOn !== undefined) style.basedOn = basedOn
-  if (numId !== undefined) style.numId = numId
-  if (ilvl !== undefined) style.ilvl = ilvl
-  if (outlineLvl !== undefined) style.outlineLvl = outlineLvl
-  return style
+  return {
+    id,
+    type: el.attrs['w:type'] ?? 'paragraph',
+    ...(name !== undefined ? { name } : {}),
+    ...(basedOn !== undefined ? { basedOn } : {}),
+    ...numberingProps(firstChild(el, 'w:pPr')),
+  }
 }
 
 /** Word's own limit on style inheritance is far lower; this only stops cycles. */

@@ -35,8 +35,10 @@ const OPEN = '“‘《（(【〔「『"'
 const CLOSE = '”’》）)】〕」』"'
 const STOPS = '。！？；;：:!?'
 const COMMAS = '，,'
-const TRAILING = /[\s\u3000。．.！？!?；;：:，,、]+$/u
-const ONLY_TRAILING = /^[\s\u3000。．.！？!?；;：:，,、]*$/u
+/** Punctuation and space a title may end with; ONLY_TRAILING: a rest that holds nothing else. */
+const TRAILING_CHAR = '[\\s\\u3000。．.！？!?；;：:，,、]'
+const TRAILING = new RegExp(`${TRAILING_CHAR}+$`, 'u')
+const ONLY_TRAILING = new RegExp(`^${TRAILING_CHAR}*$`, 'u')
 
 /**
  * The scans below run over every line of a document (readHeadingLines asks for each), so they
@@ -123,7 +125,7 @@ export function readHeadingText(line: string, from: number): HeadingText {
     const comma = firstCommaAtDepth0(text, from, titleEnd)
     if (comma !== -1) titleEnd = comma
   }
-  while (titleEnd > from && TRAILING.test(text.slice(from, titleEnd).slice(-1))) titleEnd--
+  while (titleEnd > from && TRAILING.test(text[titleEnd - 1]!)) titleEnd--
   return { form, titleStart: from, titleEnd, headLength: head.length, closer }
 }
 

@@ -7,13 +7,11 @@
  *   the breakdown's clause ends;
  * - a period: 较2021年“三公经费”预算数 is the prior year's.
  */
-import { CharClass } from './char-class.js'
+import { SENTENCE_END } from './char-class.js'
 import { clauseStart, labelBefore } from './labels.js'
 import { isWeakLabel, nounAfter } from './label-after.js'
 import { isAttribute, lastTopic, namesTopic, qualifyLabel, topicOf } from './label-topic.js'
 
-/** Characters that end a sentence: no context is carried across them. */
-const SENTENCE_END = new CharClass('。！？!?\n')
 /** Wording that puts a quantity in the previous period. */
 const PRIOR_PERIOD = /上年|上一年|去年|较\s*\d{4}\s*年/
 /** A breakdown opens after a figure: 其中 / 包括 / 包含. */

@@ -10,7 +10,7 @@
  * likely the one the report means than a stray one.
  */
 import type { EvaluationRecordFields, Figure, RecordField, Section } from '../contract.js'
-import { CharClass } from '../extract/char-class.js'
+import { SENTENCE_END } from '../extract/char-class.js'
 import { figureInterval, intersects } from '../validate/interval.js'
 import { type FieldDef, fieldDefs, namesAnyField } from './field-defs.js'
 import type { FieldId } from './field-ids.js'
@@ -135,9 +135,6 @@ function unitOf(id: FieldId, f: Figure): RecordField['unit'] {
   if (f.kind === 'percent') return '%'
   return id.startsWith('staffing.') ? '人' : '个'
 }
-
-/** Sentence ends: a figure is read with the words of its own sentence before it. */
-const SENTENCE_END = new CharClass('。！？!?\n')
 
 /** The text of the figure's sentence before the figure (its table cell's text, in a table). */
 function sentenceBefore(text: string, figure: Figure): string {

@@ -6,7 +6,7 @@
  * the scope of its column headers, or the other way round — the quantity patterns decide.
  */
 import type { Figure, Section } from '../../contract.js'
-import { CharClass } from '../../extract/char-class.js'
+import { CharClass, SENTENCE_END } from '../../extract/char-class.js'
 import type { ValidationInput } from '../rule.js'
 import { cellHeaders } from './record-headers.js'
 import { canonicalScope, quantityVocabulary, type QuantityVocabulary } from './record-quantities.js'
@@ -40,7 +40,6 @@ export interface FigureReading {
 }
 
 // Scanned back from every figure: tested by code unit (char-class.ts).
-const SENTENCE_END = new CharClass('。！？!?\n')
 const CLAUSE_END = new CharClass('，,；;：:。！？!?\n（()）、')
 const QUOTES = /[“”"‘’'「」『』\s\u3000]/g
 const ENUMERATOR = /^([一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/
