@@ -8,7 +8,7 @@
  *   PDF   a comment line "%copy <mark>" after %%EOF (readers ignore what follows it)
  *   DOCX  a ZIP archive comment (the end-of-central-directory record's last field)
  *
- * test/pipeline-copies.ts marks its copies with these same functions (typed by copies.d.mts).
+ * The kill-and-resume test (test/pipeline-resume.test.ts) ingests copies made here too (typed by copies.d.mts).
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'

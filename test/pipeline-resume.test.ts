@@ -4,14 +4,14 @@
  * once, no duplicates, no half-written document.
  */
 import { existsSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ingest } from '../src/pipeline.js'
 import { openDatabase, type Db } from '../src/store/db.js'
 import { Repository } from '../src/store/repo.js'
 import { runCli, startCli } from './commands/ingest-child.js'
-import { writeCopies } from './pipeline-copies.js'
+import { writeCopies } from '../bench/copies.mjs'
 import { tempDbPath, tempDir } from './store/temp-db.js'
 
 const CORPUS = resolve('corpus')
@@ -54,7 +54,7 @@ function contents(db: Db) {
 describe('an ingest killed mid-run', () => {
   it('resumes to exactly the rows of a clean run', async () => {
     const dir = tempDir()
-    const names = writeCopies(dir, SEEDS, COPIES)
+    const names = (await writeCopies(dir, SEEDS, COPIES)).map((path) => basename(path))
     const killedDb = tempDbPath()
 
     const child = startCli(['ingest', dir, '--db', killedDb, '--concurrency', '2'])

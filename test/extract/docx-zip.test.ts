@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { inputError } from '../helpers/input-error.js'
 import { DEFAULT_ZIP_LIMITS, openZip } from '../../src/extract/docx-zip.js'
-import { InputError } from '../../src/result.js'
 import { makeZip } from './docx-test-zip.js'
 
 const MIB = 1024 * 1024
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url)))
-
-/** The InputError `fn` throws (fails the test when it throws anything else or nothing). */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('expected an InputError, nothing was thrown')
-}
 
 describe('openZip', () => {
   it('reads stored and deflated entries', () => {

@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/result.js'
+import { inputError } from '../helpers/input-error.js'
 import { readTxt } from '../../src/extract/txt.js'
 import { fixtureBytes, readFixture, readString, repoRoot } from './txt-test-helpers.js'
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('readTxt: text', () => {
   it('keeps the decoded text exactly: BOM removed, CRLF and tabs untouched', () => {
