@@ -49,10 +49,12 @@ export interface FileStep {
   force: boolean
   /** Extractions under way, by sha256: a second file with the same bytes waits and links. */
   inflight: Map<string, Promise<Settled>>
+  /** Called after each document is stored (the bulk-load index rule counts them). */
+  afterStore: () => void
 }
 
-export function newFileStep(repo: Repository, extractor: Extractor, force: boolean): FileStep {
-  return { repo, extractor, force, inflight: new Map() }
+export function newFileStep(repo: Repository, extractor: Extractor, force: boolean, afterStore: () => void = () => undefined): FileStep {
+  return { repo, extractor, force, inflight: new Map(), afterStore }
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -108,6 +110,7 @@ export async function ingestFile(file: InputFile, step: FileStep): Promise<FileO
   try {
     // The extractor takes the bytes over (they are transferred to a worker): not used after.
     outcome = commit(await step.extractor.extract(bytes, file.absolute), file, sha, repo, done, fail)
+    if (outcome.status === 'stored') step.afterStore()
     return outcome
   } finally {
     step.inflight.delete(sha)

@@ -6,6 +6,7 @@
 import type { FailedFile } from './pipeline-discovery.js'
 import type { FileFormat } from './pipeline-extract.js'
 import type { FileOutcome } from './pipeline-file.js'
+import type { IndexRebuild } from './pipeline-indexes.js'
 
 /** Outcomes of the files of one format. */
 export interface FormatCounts {
@@ -31,6 +32,8 @@ export interface IngestSummary {
   workers: number
   /** The cross-document checks run after the files were stored (null when no file was found). */
   cross: CrossCheckOutcome | null
+  /** Indexes dropped for a bulk load and rebuilt at its end (null when none were). */
+  indexes: IndexRebuild | null
 }
 
 /** What the cross-document checks after an ingest found: findings per rule, time, and any rule that could not run. */
@@ -53,7 +56,7 @@ export class SummaryBuilder {
 
   constructor(files: number, workers: number) {
     const formats = Object.fromEntries(FORMATS.map((f) => [f, { stored: 0, unchanged: 0, linked: 0, failed: 0 }])) as Record<FileFormat, FormatCounts>
-    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers, cross: null }
+    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers, cross: null, indexes: null }
   }
 
   /** Counts one outcome; `order` is the file's position among the inputs. */
@@ -71,6 +74,11 @@ export class SummaryBuilder {
   /** Records the outcome of the cross-document checks. */
   crossChecked(outcome: CrossCheckOutcome): void {
     this.summary.cross = outcome
+  }
+
+  /** Records what the end of the run rebuilt. */
+  indexesRebuilt(rebuild: IndexRebuild | null): void {
+    this.summary.indexes = rebuild
   }
 
   finish(elapsedMs: number): IngestSummary {

@@ -11,12 +11,14 @@
  *
  * Modules: pipeline-discovery (paths, folders, globs), pipeline-list (--from-list),
  * pipeline-file (one file), pipeline-extract / pipeline-pool / workers/ (extraction),
- * pipeline-summary and pipeline-progress (what is reported).
+ * pipeline-indexes (a run that stores many documents drops the scattered indexes and
+ * rebuilds them at its end), pipeline-summary and pipeline-progress (what is reported).
  */
 import PQueue from 'p-queue'
 import { discoverInputs, type InputFile } from './pipeline-discovery.js'
 import { inProcessExtractor, type Analyze, type Extractor } from './pipeline-extract.js'
 import { ingestFile, newFileStep, type FileOutcome } from './pipeline-file.js'
+import { IndexDeferral, type DeferralRule } from './pipeline-indexes.js'
 import { DEFAULT_TIMEOUT_MS, defaultConcurrency, workerExtractor } from './pipeline-pool.js'
 import { ProgressMeter, type ProgressSnapshot } from './pipeline-progress.js'
 import { SummaryBuilder, type IngestSummary } from './pipeline-summary.js'
@@ -54,6 +56,12 @@ export interface IngestOptions {
   workerHeapMb?: number
   /** bytes → result, run in-process instead of the default analysis (tests). */
   analyze?: Analyze
+  /**
+   * When a run counts as a bulk load whose scattered indexes are dropped while it writes and
+   * rebuilt at its end (pipeline-indexes.ts); false never drops them.
+   * @default { minStored: 64, share: 0.125 }
+   */
+  indexDeferral?: DeferralRule | false
 }
 
 export interface ProgressEvent extends ProgressSnapshot {
@@ -79,11 +87,14 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   // Named paths that are missing are reported, not stored as failures: there is no file to retry.
   unreadable.forEach((u, i) => report({ path: u.path, status: 'failed', code: u.code, reason: u.reason, format: 'other', ms: 0 }, i - unreadable.length))
   if (files.length > 0) {
+    const deferral = new IndexDeferral(repo.db, options.indexDeferral === false ? { minStored: Infinity } : options.indexDeferral)
     const extractor = inProcess ? inProcessExtractor(options.analyze ?? (await defaultAnalyze(options.validation)), concurrency) : workerExtractor(poolOptions(options, concurrency))
     try {
-      await runFiles(files, concurrency, extractor, repo, options.force ?? false, report)
+      await runFiles(files, concurrency, extractor, repo, options.force ?? false, report, () => deferral.stored())
     } finally {
       await extractor.close()
+      // Before the cross-document checks, which query by field; also after a failed run.
+      summary.indexesRebuilt(deferral.finish())
     }
   }
   if (files.length > 0) {
@@ -106,8 +117,9 @@ async function runFiles(
   repo: Repository,
   force: boolean,
   report: (outcome: FileOutcome, order: number) => void,
+  afterStore: () => void,
 ): Promise<void> {
-  const step = newFileStep(repo, extractor, force)
+  const step = newFileStep(repo, extractor, force, afterStore)
   // Twice the workers: while each worker extracts, the next file is already read and hashed
   // (and unchanged files, which need no worker, do not queue behind extractions).
   const queue = new PQueue({ concurrency: 2 * concurrency })

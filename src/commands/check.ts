@@ -1,11 +1,13 @@
 /** `cnreport check [--db <file>] [--rule <id>]…`: recompute the cross-document findings of a database. */
 import { parseArgs } from 'node:util'
 import { InputError } from '../result.js'
+import type { Db } from '../store/db.js'
+import { pendingIndexes, rebuildIndexes } from '../store/deferred-indexes.js'
 import { DEFAULT_CONFIG, loadConfig, type ValidationConfig } from '../validate/config.js'
 import { CROSS_RULE_IDS } from '../validate/cross/index.js'
 import { checkAcrossDocuments, type CrossCheckSummary } from '../validate/cross/run.js'
 import { RULE_IDS } from '../validate/rules/index.js'
-import { type Command, UsageError } from './command.js'
+import { type Command, type CommandIO, UsageError } from './command.js'
 import { openExistingDatabase } from './existing-db.js'
 import { DEFAULT_DB } from './ingest.js'
 import { PROFILES } from './rule-config.js'
@@ -75,6 +77,7 @@ Examples:
     if (!db) return 1
     let summary: CrossCheckSummary
     try {
+      rebuildLeftIndexes(db, io)
       summary = checkAcrossDocuments(db, 'all', { config, ...(only.length > 0 ? { only } : {}) })
     } finally {
       db.close()
@@ -83,6 +86,17 @@ Examples:
     io.out(values.json ? JSON.stringify({ database: values.db, ...summary }) + '\n' : formatCheck(summary, values.db))
     return summary.diagnostics.length > 0 ? 1 : 0
   },
+}
+
+/** Rebuilds the indexes a killed bulk ingest left dropped: the checks query by field. */
+function rebuildLeftIndexes(db: Db, io: CommandIO): void {
+  if (pendingIndexes(db).length === 0) return
+  try {
+    const built = rebuildIndexes(db)
+    io.err(`cnreport check: rebuilt ${built.length} index${built.length === 1 ? '' : 'es'} an interrupted ingest had dropped\n`)
+  } catch (error) {
+    io.err(`cnreport check: warning: could not rebuild the indexes an interrupted ingest dropped: ${error instanceof Error ? error.message : String(error)}\n`)
+  }
 }
 
 /** The per-document rules' configuration file, which may also configure the cross-document rules. */

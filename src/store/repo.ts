@@ -28,6 +28,7 @@ export const STORE_TABLES = [
   'score_totals',
   'failures',
   'reviews', // written by Reviews (reviews.ts), keyed by fingerprint, never deleted with a document
+  'deferred_indexes', // indexes a bulk ingest dropped until it rebuilds them (deferred-indexes.ts)
 ] as const
 export type StoreTable = (typeof STORE_TABLES)[number]
 

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/store/db.js'
+import { deferIndexes, pendingIndexes } from '../../src/store/deferred-indexes.js'
 import { cli, findingsJson } from './review-setup.js'
 import { fixture, peerReport, workspace } from '../validate/cross/cross-setup.js'
 
@@ -83,5 +85,18 @@ describe('cnreport check', () => {
     const config = await cli('check', '--config', bad, '--db', ws.db)
     expect(config.code).toBe(2)
     expect(config.stderr).toMatch(/unknown rule id 'peer-outliers'/)
+  })
+  it('first rebuilds the indexes an interrupted bulk ingest left dropped, and says so', async () => {
+    const ws = await populated()
+    const db = openDatabase(ws.db)
+    const dropped = deferIndexes(db)
+    db.close()
+    const run = await cli('check', '--db', ws.db)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe(`cnreport check: rebuilt ${dropped.length} indexes an interrupted ingest had dropped\n`)
+    const after = openDatabase(ws.db)
+    expect(pendingIndexes(after)).toEqual([])
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'figures_label'").pluck().get()).toBe(1)
+    after.close()
   })
 })

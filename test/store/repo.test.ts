@@ -31,6 +31,7 @@ function expectedCounts(r: ExtractResult) {
     score_totals: r.scoreTotals?.length ?? 0,
     failures: 0,
     reviews: 0,
+    deferred_indexes: 0,
   }
 }
 
