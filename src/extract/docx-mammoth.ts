@@ -16,6 +16,7 @@
 import mammoth from 'mammoth'
 import type { Diagnostic } from '../result.js'
 import { InputError } from '../result.js'
+import { withFastXml } from './docx-mammoth-xml.js'
 import type { MDocument } from './docx-model.js'
 import type { ZipPackage } from './docx-zip.js'
 
@@ -49,12 +50,17 @@ export async function readWithMammoth(pkg: ZipPackage, path: string): Promise<Ma
   let result: { messages: Array<{ type: string; message: string }> }
   try {
     // `file` is not in mammoth's .d.ts Input union, hence the cast (see the module comment).
-    result = await mammoth.convertToHtml({ file: mammothFile(pkg) } as unknown as { buffer: Buffer }, {
+    // withFastXml: mammoth's parts read by docx-mammoth-xml.ts instead of xmldom (13× faster).
+    result = await withFastXml(() => mammoth.convertToHtml({ file: mammothFile(pkg) } as unknown as { buffer: Buffer }, {
+      // No style map: it only steers the HTML, which is never built; mammoth parses its
+      // default map on every call otherwise (≈ 5% of a DOCX analysis).
+      includeDefaultStyleMap: false,
+      includeEmbeddedStyleMap: false,
       transformDocument: (document: MDocument) => {
         captured = document
         return { ...document, children: [] }
       },
-    })
+    }))
   } catch (error) {
     if (error instanceof InputError) throw error
     throw new InputError(path, `the DOCX file cannot be read: ${firstLine(error)}`, 'docx-unreadable')
