@@ -144,18 +144,20 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
 
 /** A start tag's attributes (after its name), converted; declarations open a new scope. */
 function readTag(rest: string, parentScope: Map<string, string>, namespaceMap: NamespaceMap) {
+  // Most tags have no attributes: <w:p>, <w:b/>.
+  if (rest === '' || rest === '/') return { attributes: Object.create(null) as Record<string, string>, selfClosing: rest === '/', scope: parentScope }
   const raw: Array<[string, string]> = []
-  const attribute = new RegExp(ATTRIBUTE)
+  // The sticky regexes are shared (a tag is read synchronously, start to end); lastIndex is theirs to reset.
+  ATTRIBUTE.lastIndex = 0
   let at = 0
-  for (let m = attribute.exec(rest); m; m = attribute.exec(rest)) {
+  for (let m = ATTRIBUTE.exec(rest); m; m = ATTRIBUTE.exec(rest)) {
     if (!NAME.test(m[1]!)) throw new Unsupported()
     raw.push([m[1]!, m[2] ?? m[3]!])
-    at = attribute.lastIndex
+    at = ATTRIBUTE.lastIndex
   }
-  const end = new RegExp(TAG_END)
-  end.lastIndex = at
-  const closing = end.exec(rest)
-  if (!closing || end.lastIndex !== rest.length) throw new Unsupported()
+  TAG_END.lastIndex = at
+  const closing = TAG_END.exec(rest)
+  if (!closing || TAG_END.lastIndex !== rest.length) throw new Unsupported()
 
   let scope = parentScope
   for (const [qName, value] of raw) {
