@@ -3,8 +3,8 @@
  * (record, findings) → ExtractResult. Only the CLI and the store touch the outside world;
  * this module reads a file only in `analyzeFile`, for convenience.
  */
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { sha256 } from './hash.js'
 import type { ExtractResult } from './contract.js'
 import { LineIndex, type SourceDocument } from './document.js'
 import { readSource } from './extract/read-source.js'
@@ -19,9 +19,7 @@ import { CellIndex } from './extract/cell-context.js'
 import { findIndicators } from './normalize/indicators.js'
 import { findScores } from './normalize/score-table.js'
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
+export { sha256 }
 
 export interface AnalyzeOptions {
   /** Which consistency rules run and how loud they are. @default DEFAULT_CONFIG (profile default) */

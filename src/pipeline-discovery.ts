@@ -10,6 +10,7 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join, relative, resolve, sep } from 'node:path'
+import { firstLine } from './error-text.js'
 import picomatch from 'picomatch'
 
 /** Extensions taken from directories (case-insensitive); a file named explicitly is always tried. */
@@ -49,7 +50,7 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
     seen.add(absolute)
     files.push({ path, absolute })
   }
-  const cannotList = (dir: string, error: unknown) => unreadable.push({ path: dir, code: 'read-error', reason: `cannot list directory: ${messageOf(error)}` })
+  const cannotList = (dir: string, error: unknown) => unreadable.push({ path: dir, code: 'read-error', reason: `cannot list directory: ${firstLine(error)}` })
 
   for (const p of paths) {
     let info
@@ -63,7 +64,7 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
           unreadable.push({ path: p, code: 'not-found', reason: 'no file matches the pattern' })
         continue
       }
-      unreadable.push({ path: p, code: missing ? 'not-found' : 'read-error', reason: missing ? 'no such file or directory' : messageOf(error) })
+      unreadable.push({ path: p, code: missing ? 'not-found' : 'read-error', reason: missing ? 'no such file or directory' : firstLine(error) })
       continue
     }
     if (info.isDirectory()) await walk(p, { hidden: false, maxDepth: Infinity }, (path) => hasInputExtension(path) && add(path), cannotList)
@@ -142,9 +143,4 @@ async function walk(dir: string, options: WalkOptions, visit: (path: string) => 
 
 function hasInputExtension(path: string): boolean {
   return INPUT_EXTENSIONS.includes(extname(path).toLowerCase())
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n', 1)[0] ?? text
 }

@@ -9,6 +9,7 @@ import PQueue from 'p-queue'
 import type { DocumentInfo, ExtractResult } from './contract.js'
 import { sniffFormat } from './extract/sniff.js'
 import { InputError } from './result.js'
+import { firstLine } from './error-text.js'
 
 /** A report format as the store knows it; 'other' for bytes that are none of them. */
 export type FileFormat = DocumentInfo['format'] | 'other'
@@ -72,9 +73,4 @@ function formatOf(bytes: Uint8Array): FileFormat {
   } catch {
     return 'other'
   }
-}
-
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n', 1)[0] ?? text
 }

@@ -7,10 +7,11 @@
  * already-stored document (linkPath), or a failure row (recordFailure). A run killed at any
  * moment therefore leaves whole documents or none, and the next run stores what is missing.
  */
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { InputFile } from './pipeline-discovery.js'
-import { firstLine, type ExtractReply, type Extractor, type FileFormat } from './pipeline-extract.js'
+import { firstLine } from './error-text.js'
+import { sha256 } from './hash.js'
+import type { ExtractReply, Extractor, FileFormat } from './pipeline-extract.js'
 import type { Repository } from './store/repo.js'
 
 /**
@@ -55,10 +56,6 @@ export interface FileStep {
 
 export function newFileStep(repo: Repository, extractor: Extractor, force: boolean, afterStore: () => void = () => undefined): FileStep {
   return { repo, extractor, force, inflight: new Map(), afterStore }
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }
 
 /** One file through the pipeline. Never throws: failures become outcomes (and failure rows). */

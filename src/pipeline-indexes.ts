@@ -11,7 +11,7 @@
  */
 import type { Db } from './store/db.js'
 import { deferIndexes, pendingIndexes, rebuildIndexes } from './store/deferred-indexes.js'
-import { firstLine } from './pipeline-extract.js'
+import { firstLine } from './error-text.js'
 
 export interface DeferralRule {
   /** Documents this run must have stored first. @default 64 */
@@ -55,12 +55,20 @@ export class IndexDeferral {
 
   /** Rebuilds whatever is parked; null when nothing was. Never throws. */
   finish(): IndexRebuild | null {
-    const t0 = performance.now()
-    try {
-      if (pendingIndexes(this.db).length === 0) return null
-      return { rebuilt: rebuildIndexes(this.db), elapsedMs: performance.now() - t0 }
-    } catch (error) {
-      return { rebuilt: [], elapsedMs: performance.now() - t0, error: `could not rebuild the indexes dropped for the bulk load (the next ingest or 'cnreport check' retries): ${firstLine(error)}` }
-    }
+    return rebuildParkedIndexes(this.db)
+  }
+}
+
+/**
+ * Rebuilds the indexes this run or a killed one left parked; null when none are, without
+ * taking the write lock. Never throws: a failure is reported and the indexes stay parked.
+ */
+export function rebuildParkedIndexes(db: Db): IndexRebuild | null {
+  const t0 = performance.now()
+  try {
+    if (pendingIndexes(db).length === 0) return null
+    return { rebuilt: rebuildIndexes(db), elapsedMs: performance.now() - t0 }
+  } catch (error) {
+    return { rebuilt: [], elapsedMs: performance.now() - t0, error: `could not rebuild the indexes dropped for the bulk load (the next ingest or 'cnreport check' retries): ${firstLine(error)}` }
   }
 }

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { InputError } from './result.js'
+import { messageOf } from './error-text.js'
 
 /** The list file name that means standard input. */
 export const STDIN_LIST = '-'
@@ -21,7 +22,7 @@ export async function readPathList(source: string, stdin: AsyncIterable<string |
     text = source === STDIN_LIST ? await readAll(stdin) : await readFile(source, 'utf8')
   } catch (error) {
     const name = source === STDIN_LIST ? 'standard input' : source
-    throw new InputError(name, `cannot read the list of paths: ${error instanceof Error ? error.message : String(error)}`, 'list-unreadable')
+    throw new InputError(name, `cannot read the list of paths: ${messageOf(error)}`, 'list-unreadable')
   }
   return parsePathList(text)
 }

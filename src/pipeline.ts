@@ -96,8 +96,6 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
       // Before the cross-document checks, which query by field; also after a failed run.
       summary.indexesRebuilt(deferral.finish())
     }
-  }
-  if (files.length > 0) {
     const cross = runCrossChecks(repo, files.map((f) => f.absolute), options.validation)
     summary.crossChecked({
       findings: cross.findings,

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { InputError } from '../result.js'
 import type { Db } from '../store/db.js'
-import { pendingIndexes, rebuildIndexes } from '../store/deferred-indexes.js'
+import { rebuildParkedIndexes } from '../pipeline-indexes.js'
 import { DEFAULT_CONFIG, loadConfig, type ValidationConfig } from '../validate/config.js'
 import { CROSS_RULE_IDS } from '../validate/cross/index.js'
 import { checkAcrossDocuments, type CrossCheckSummary } from '../validate/cross/run.js'
@@ -90,13 +90,10 @@ Examples:
 
 /** Rebuilds the indexes a killed bulk ingest left dropped: the checks query by field. */
 function rebuildLeftIndexes(db: Db, io: CommandIO): void {
-  if (pendingIndexes(db).length === 0) return
-  try {
-    const built = rebuildIndexes(db)
-    io.err(`cnreport check: rebuilt ${built.length} index${built.length === 1 ? '' : 'es'} an interrupted ingest had dropped\n`)
-  } catch (error) {
-    io.err(`cnreport check: warning: could not rebuild the indexes an interrupted ingest dropped: ${error instanceof Error ? error.message : String(error)}\n`)
-  }
+  const rebuild = rebuildParkedIndexes(db)
+  if (rebuild === null) return
+  if (rebuild.error !== undefined) io.err(`cnreport check: warning: ${rebuild.error}\n`)
+  else io.err(`cnreport check: rebuilt ${rebuild.rebuilt.length} index${rebuild.rebuilt.length === 1 ? '' : 'es'} an interrupted ingest had dropped\n`)
 }
 
 /** The per-document rules' configuration file, which may also configure the cross-document rules. */

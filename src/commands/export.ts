@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, type ExportFormat, rowEncoder } from './export-format.j
 import { chunked, fileSink, isClosedPipe, type Sink, streamSink } from './export-sink.js'
 import { openExistingDatabase } from './existing-db.js'
 import { DEFAULT_DB } from './ingest.js'
+import { messageOf } from '../error-text.js'
 
 const viewList = EXPORT_VIEWS.map((v) => `  ${v.name.padEnd(15)} (SQL view ${v.view})\n${' '.repeat(18)}${v.rows}`).join('\n')
 
@@ -126,8 +127,4 @@ function openSink(out: string | undefined, io: CommandIO): Sink | undefined {
 function sameFile(a: string, b: string): boolean {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p))
   return real(a) === real(b)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

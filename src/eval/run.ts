@@ -19,6 +19,7 @@ import { addMetadataCounts, emptyMetadataCounts, evaluateMetadata, type Metadata
 import { addLabelCounts, emptyLabelCounts, evaluateLabels, type LabelCounts, type LabelScore } from './labels.js'
 import { addRecordCounts, emptyRecordCounts, evaluateRecord, type RecordCounts, type RecordScore } from './record.js'
 import { addFindingCounts, emptyFindingCounts, evaluateFindings, type FindingCounts, type FindingScore } from './findings.js'
+import { messageOf } from '../error-text.js'
 
 /** Turns a corpus file into our result; `analyzeFile` in the CLI, a stub in tests. */
 export type Analyze = (path: string) => Promise<ExtractResult>
@@ -140,7 +141,7 @@ async function evaluateOne(gold: GoldDocument, goldPath: string, corpusPath: str
     result = await analyze(corpusPath)
   } catch (e) {
     // An extractor bug on one document must not hide the scores of the others.
-    error = e instanceof Error ? e.message : String(e)
+    error = messageOf(e)
   }
   if (result) {
     const check = ExtractResultSchema.safeParse(result)

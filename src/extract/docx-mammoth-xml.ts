@@ -26,6 +26,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createRequire } from 'node:module'
+import { XML_ENTITIES } from './docx-xml.js'
 
 /** mammoth's node shapes (lib/xml/nodes.js). */
 interface MammothText {
@@ -44,7 +45,6 @@ interface MammothXmlModule {
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/'
 const XML_URI = 'http://www.w3.org/XML/1998/namespace'
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 /** Thrown inside the reader for input it leaves to xmldom. */
 class Unsupported extends Error {}
@@ -211,7 +211,7 @@ function decode(raw: string): string {
   if (!raw.includes('&')) return raw
   return raw.replace(REFERENCE, (whole, body: string) => {
     if (!whole.endsWith(';')) throw new Unsupported()
-    const named = Object.hasOwn(ENTITIES, body) ? ENTITIES[body] : undefined
+    const named = XML_ENTITIES[body]
     if (named !== undefined) return named
     const code = /^#[0-9]+$/.test(body) ? Number(body.slice(1)) : /^#x[0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN
     if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) throw new Unsupported()

@@ -19,6 +19,7 @@ import { InputError } from '../result.js'
 import { withFastXml } from './docx-mammoth-xml.js'
 import type { MDocument } from './docx-model.js'
 import type { ZipPackage } from './docx-zip.js'
+import { messageOf } from '../error-text.js'
 
 export interface MammothRead {
   document: MDocument
@@ -71,7 +72,7 @@ export async function readWithMammoth(pkg: ZipPackage, path: string): Promise<Ma
 
 /** xmldom's messages run over several lines; a reason is one line. */
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   return (message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim() || 'unknown error'
 }
 

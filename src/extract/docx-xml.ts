@@ -34,12 +34,13 @@ const NAMESPACES: Record<string, string> = {
   'http://schemas.microsoft.com/office/word/2010/wordml': 'wordml',
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+/** XML's five predefined entities; no prototype, so `&constructor;` is not one. */
+export const XML_ENTITIES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })
 
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, body: string) => {
-    if (body[0] !== '#') return ENTITIES[body] ?? whole
+    if (body[0] !== '#') return XML_ENTITIES[body] ?? whole
     const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
   })

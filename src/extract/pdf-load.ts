@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url'
 import { PDFParse, PasswordException } from 'pdf-parse'
 import { InputError } from '../result.js'
 import { guardPdfjsRejections, isPdfjsException } from './pdf-rejections.js'
+import { messageOf } from '../error-text.js'
 
 const require = createRequire(import.meta.url)
 /** pdf.js exactly as pdf-parse resolves it. */
@@ -128,7 +129,7 @@ function newParser(bytes: Uint8Array, verbosity: number): PDFParse {
 export function pdfInputError(path: string, error: unknown, bytes?: Uint8Array): InputError {
   if (error instanceof InputError) return error
   const name = error instanceof Error ? error.name : ''
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = messageOf(error)
   if (error instanceof PasswordException || name === 'PasswordException')
     return new InputError(path, 'the PDF is encrypted with a password; remove the password (or supply a decrypted copy) before analysing it', 'pdf-encrypted')
   if (bytes && !hasEndMarker(bytes))

@@ -20,6 +20,7 @@ import { render } from './pdf-render.js'
 import { readRules } from './pdf-rules.js'
 import { readRuns } from './pdf-runs.js'
 import { assemble } from './pdf-assemble.js'
+import { messageOf } from '../error-text.js'
 
 /**
  * @throws InputError (and nothing else for bad bytes) when the PDF is encrypted, corrupt,
@@ -68,7 +69,7 @@ export async function readPdf(bytes: Uint8Array, path: string, id: string): Prom
     if (blank.length + failed.length === doc.numPages)
       throw new InputError(path, `the PDF has no text layer on any of its ${doc.numPages} pages (a scan?); it needs OCR before it can be read`, 'pdf-needs-ocr')
     if (failed.length > 0)
-      diagnostics.push({ level: 'warning', code: 'pdf-page-unreadable', message: `${pageList(failed)} could not be read (${errorText(firstError)}); their text is missing` })
+      diagnostics.push({ level: 'warning', code: 'pdf-page-unreadable', message: `${pageList(failed)} could not be read (${messageOf(firstError)}); their text is missing` })
     if (blank.length > 0)
       diagnostics.push({
         level: 'warning',
@@ -108,8 +109,4 @@ export async function readPdf(bytes: Uint8Array, path: string, id: string): Prom
 
 function pageList(pages: number[]): string {
   return pages.length === 1 ? `page ${pages[0]}` : `pages ${pages.join(', ')}`
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

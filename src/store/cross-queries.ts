@@ -10,8 +10,9 @@
  * findings` and `cnreport review` treat them like any other finding.
  */
 import type { Finding } from '../contract.js'
-import type { Statement } from 'better-sqlite3'
 import type { Db } from './db.js'
+import { prepared } from './prepared.js'
+import { findingRow, findings as findingTable } from './rows.js'
 
 /** What the cross rules know of a stored document: its facts, not its text. */
 export interface StoredDocument {
@@ -59,16 +60,6 @@ export interface StoredStatement {
 export interface StoredCrossFinding {
   documentId: string
   finding: Finding
-}
-
-/** Statements prepared once per connection: a check runs some of them once per finding. */
-const statements = new WeakMap<Db, Map<string, Statement>>()
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db)
-  if (!cache) statements.set(db, (cache = new Map()))
-  let stmt = cache.get(sql)
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)))
-  return stmt
 }
 
 const FIGURE_COLUMNS = `f.id, f.kind, f.raw, f.value, f.decimals, f.unit, f.approx, f.label, f.line, f.start, f."end", f.unit_inferred`
@@ -259,10 +250,7 @@ export function replaceCrossFindings(db: Db, replacements: readonly CrossReplace
   const deleteAll = prepared(db, 'DELETE FROM findings WHERE rule_id = ?')
   const deleteSome = prepared(db, 'DELETE FROM findings WHERE rule_id = ? AND document_id IN (SELECT value FROM json_each(?))')
   const nextSeq = prepared(db, 'SELECT coalesce(max(seq), -1) + 1 FROM findings WHERE document_id = ?').pluck()
-  const insert = prepared(db, 
-    `INSERT INTO findings (document_id, seq, fingerprint, rule_id, severity, message, stated, computed_lo, computed_hi, evidence)
-     VALUES (@document_id, @seq, @fingerprint, @rule_id, @severity, @message, @stated, @computed_lo, @computed_hi, @evidence)`,
-  )
+  const insert = prepared(db, `INSERT INTO findings (${findingTable.columns.join(', ')}) VALUES (${findingTable.columns.map(() => '?').join(', ')})`)
   db.transaction(() => {
     for (const r of replacements) {
       if (r.scope === 'all') deleteAll.run(r.ruleId)
@@ -272,19 +260,7 @@ export function replaceCrossFindings(db: Db, replacements: readonly CrossReplace
     for (const { documentId, finding: f } of findings) {
       const seq = seqs.get(documentId) ?? (nextSeq.get(documentId) as number)
       seqs.set(documentId, seq + 1)
-      const [lo, hi] = f.computed === undefined ? [null, null] : typeof f.computed === 'number' ? [f.computed, f.computed] : f.computed
-      insert.run({
-        document_id: documentId,
-        seq,
-        fingerprint: f.fingerprint,
-        rule_id: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        stated: f.stated ?? null,
-        computed_lo: lo,
-        computed_hi: hi,
-        evidence: JSON.stringify(f.evidence),
-      })
+      insert.run(findingRow(documentId, seq, f))
     }
   }).immediate()
 }

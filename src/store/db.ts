@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
+import { messageOf } from '../error-text.js'
 
 export type Db = Database.Database
 
@@ -73,8 +74,4 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     applied++
   }
   return applied
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -7,6 +7,7 @@
 import type { Statement, Transaction } from 'better-sqlite3'
 import type { DocumentInfo, ExtractResult } from '../contract.js'
 import type { Db } from './db.js'
+import { prepared } from './prepared.js'
 import * as rows from './rows.js'
 import type { Value } from './rows.js'
 import { toolVersion } from './tool-version.js'
@@ -48,8 +49,7 @@ export interface FailureRow {
  * while another process writes fails with SQLITE_BUSY at once, bypassing busy_timeout.
  */
 export class Repository {
-  /** Prepared statements by SQL text, and INSERTs by table: see sql(). */
-  private readonly statements = new Map<string, Statement>()
+  /** INSERTs by table: see inserter(). */
   private readonly inserts = new Map<string, Statement>()
   /** Built once: better-sqlite3 builds four wrapper functions per db.transaction() call. */
   private readonly saveTx: Transaction<(result: ExtractResult, path: string) => void>
@@ -178,17 +178,9 @@ export class Repository {
     return stmt
   }
 
-  /**
-   * The prepared statement for `source`, prepared on first use and kept: preparing costs
-   * tens of µs, several times per document on the single writer thread.
-   */
+  /** The statement for `source`, prepared once per connection (store/prepared.ts). */
   private sql(source: string): Statement {
-    let stmt = this.statements.get(source)
-    if (!stmt) {
-      stmt = this.db.prepare(source)
-      this.statements.set(source, stmt)
-    }
-    return stmt
+    return prepared(this.db, source)
   }
 }
 

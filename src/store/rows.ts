@@ -8,7 +8,7 @@
  * row's 2–3 µs outside SQLite, and a bulk ingest writes ≈ 450 rows per document on the
  * single writer thread. Each row literal lists its values in the order of `columns` above it.
  */
-import type { ExtractResult } from '../contract.js'
+import type { ExtractResult, Finding } from '../contract.js'
 
 /** A value better-sqlite3 binds. */
 export type Value = string | number | null
@@ -134,11 +134,13 @@ export const recordFields: TableRows = {
 export const findings: TableRows = {
   table: 'findings',
   columns: ['document_id', 'seq', 'fingerprint', 'rule_id', 'severity', 'message', 'stated', 'computed_lo', 'computed_hi', 'evidence'],
-  rows: (r, id) =>
-    r.findings.map((f, seq) => {
-      const [lo, hi] = f.computed === undefined ? [null, null] : typeof f.computed === 'number' ? [f.computed, f.computed] : f.computed
-      return [id, seq, f.fingerprint, f.ruleId, f.severity, f.message, orNull(f.stated), lo, hi, JSON.stringify(f.evidence)]
-    }),
+  rows: (r, id) => r.findings.map((f, seq) => findingRow(id, seq, f)),
+}
+
+/** One findings row, in the order of findings.columns; the cross-document checks write them too. */
+export function findingRow(documentId: string, seq: number, f: Finding): Value[] {
+  const [lo, hi] = f.computed === undefined ? [null, null] : typeof f.computed === 'number' ? [f.computed, f.computed] : f.computed
+  return [documentId, seq, f.fingerprint, f.ruleId, f.severity, f.message, orNull(f.stated), lo, hi, JSON.stringify(f.evidence)]
 }
 
 /** Indicator rows; a target or actual becomes text, figure and span columns. */
