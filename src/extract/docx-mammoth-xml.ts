@@ -51,6 +51,10 @@ class Unsupported extends Error {}
 
 /** Markup: comment, CDATA, `<!…>` declaration, `<?…?>` instruction, or a tag (groups: close slash, name, rest). */
 const MARKUP = /<(?:!--([\s\S]*?)(-->|$)|!\[CDATA\[[\s\S]*?(\]\]>|$)|(![^>]*>)|\?[\s\S]*?\?>|(\/?)([^\s>/]+)([^>]*)>)/g
+/** MARKUP where a '<' is followed by '!' or '?'. */
+const MARKUP_AT = new RegExp(MARKUP.source, 'y')
+/** MARKUP's tag alternative, where a '<' is followed by anything else (groups: close slash, name, rest). */
+const TAG = /<(\/?)([^\s>/]+)([^>]*)>/y
 /** One attribute at the current position of a tag's rest, with the whitespace before it. */
 const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y
 const TAG_END = /\s*(\/?)$/y
@@ -92,7 +96,6 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
   const stack: Open[] = []
   let root: MammothNode | undefined
   let last = 0
-  const markup = new RegExp(MARKUP)
   const text = (raw: string) => {
     if (raw === '') return
     const parent = stack[stack.length - 1]
@@ -102,22 +105,35 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
     }
     parent.children.push(nodes.text(decode(raw)))
   }
-  for (let m = markup.exec(xml); m; m = markup.exec(xml)) {
-    text(xml.slice(last, m.index))
-    last = markup.lastIndex
-    const [, comment, commentEnd, cdataEnd, declaration, slash, qName, rest] = m
-    if (comment !== undefined) {
-      if (commentEnd !== '-->') throw new Unsupported()
-      continue
-    }
-    if (cdataEnd !== undefined) {
-      // A CDATA section becomes a node mammoth drops; outside the root it is not ours to judge.
-      if (cdataEnd !== ']]>' || stack.length === 0) throw new Unsupported()
-      continue
-    }
-    if (declaration !== undefined) throw new Unsupported() // DOCTYPE and the like
+  // Markup is found as MARKUP would find it, scanning on from each '<': a tag (nearly every
+  // '<') by the short TAG, anything starting `<!` or `<?` by MARKUP itself; a '<' that
+  // starts neither stays in the text, as with MARKUP's global search.
+  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', at + 1)) {
+    const next = xml.charCodeAt(at + 1)
+    const special = next === 0x21 || next === 0x3f // ! ?
+    const pattern = special ? MARKUP_AT : TAG
+    pattern.lastIndex = at
+    const m = pattern.exec(xml)
+    if (!m) continue
+    text(xml.slice(last, at))
+    last = pattern.lastIndex
+    at = last - 1
+    let slash: string | undefined, qName: string | undefined, rest: string | undefined
+    if (special) {
+      const [, comment, commentEnd, cdataEnd, declaration] = m
+      if (comment !== undefined) {
+        if (commentEnd !== '-->') throw new Unsupported()
+        continue
+      }
+      if (cdataEnd !== undefined) {
+        // A CDATA section becomes a node mammoth drops; outside the root it is not ours to judge.
+        if (cdataEnd !== ']]>' || stack.length === 0) throw new Unsupported()
+        continue
+      }
+      if (declaration !== undefined) throw new Unsupported() // DOCTYPE and the like
+      ;[, , , , , slash, qName, rest] = m
+    } else [, slash, qName, rest] = m
     if (qName === undefined) continue // a processing instruction
-    if (!NAME.test(qName) || SPECIAL.test(qName)) throw new Unsupported()
     if (slash === '/') {
       const open = stack.pop()
       if (!open || open.qName !== qName || (rest ?? '').trim() !== '') throw new Unsupported()
@@ -129,7 +145,7 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
     }
     if (root !== undefined) throw new Unsupported() // a second root
     const { attributes, selfClosing, scope } = readTag(rest ?? '', stack[stack.length - 1]?.scope ?? top, namespaceMap)
-    const name = convertName(qName, scope, namespaceMap, true)
+    const name = elementName(qName, scope, namespaceMap)
     if (selfClosing) {
       const element = new nodes.Element(name, attributes, [])
       const parent = stack[stack.length - 1]
@@ -142,10 +158,50 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
   return root
 }
 
+/**
+ * Converted names by namespace scope and qualified name: a document.xml has tens of thousands
+ * of tags but a few dozen names, and a scope object is shared by every element below the one
+ * that declared it. Only names that passed the checks are kept, so a hit needs none.
+ */
+const convertedNames = new WeakMap<Map<string, string>, Map<string, string>>()
+
+function namesOf(scope: Map<string, string>): Map<string, string> {
+  let names = convertedNames.get(scope)
+  if (!names) convertedNames.set(scope, (names = new Map()))
+  return names
+}
+
+/** An element's converted name; rejects names xmldom reads differently (or fails on). */
+function elementName(qName: string, scope: Map<string, string>, namespaceMap: NamespaceMap): string {
+  const names = namesOf(scope)
+  let name = names.get(qName)
+  if (name === undefined) {
+    if (!NAME.test(qName) || SPECIAL.test(qName)) throw new Unsupported()
+    name = convertName(qName, scope, namespaceMap, true)
+    names.set(qName, name)
+  }
+  return name
+}
+
+/**
+ * A prefixed attribute's converted name (the same as an element's with that name: only
+ * unprefixed names differ, and those are not looked up here).
+ */
+function prefixedAttributeName(qName: string, names: Map<string, string>, scope: Map<string, string>, namespaceMap: NamespaceMap): string {
+  let name = names.get(qName)
+  if (name === undefined) {
+    if (!NAME.test(qName)) throw new Unsupported()
+    name = convertName(qName, scope, namespaceMap, false)
+    names.set(qName, name)
+  }
+  return name
+}
+
 /** A start tag's attributes (after its name), converted; declarations open a new scope. */
 function readTag(rest: string, parentScope: Map<string, string>, namespaceMap: NamespaceMap) {
   // Most tags have no attributes: <w:p>, <w:b/>.
   if (rest === '' || rest === '/') return { attributes: Object.create(null) as Record<string, string>, selfClosing: rest === '/', scope: parentScope }
+  if (!rest.includes('xmlns')) return readPlainTag(rest, parentScope, namespaceMap)
   const raw: Array<[string, string]> = []
   // The sticky regexes are shared (a tag is read synchronously, start to end); lastIndex is theirs to reset.
   ATTRIBUTE.lastIndex = 0
@@ -175,6 +231,32 @@ function readTag(rest: string, parentScope: Map<string, string>, namespaceMap: N
     seen.add(qName)
     attributes[convertAttributeName(qName, scope, namespaceMap)] = attributeValue(value)
   }
+  return { attributes, selfClosing: closing[1] === '/', scope }
+}
+
+/**
+ * readTag for a tag that declares no namespace (nearly all of them): one pass, attribute
+ * names converted as they come. Two attributes with one converted name go to xmldom (it
+ * fails on a repeated qualified name; a repeat through two prefixes is left to it too).
+ */
+function readPlainTag(rest: string, scope: Map<string, string>, namespaceMap: NamespaceMap) {
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>
+  const names = namesOf(scope)
+  ATTRIBUTE.lastIndex = 0
+  let at = 0
+  for (let m = ATTRIBUTE.exec(rest); m; m = ATTRIBUTE.exec(rest)) {
+    const qName = m[1]!
+    let name: string
+    if (qName.includes(':')) name = prefixedAttributeName(qName, names, scope, namespaceMap)
+    else if (NAME.test(qName)) name = qName
+    else throw new Unsupported()
+    if (name in attributes) throw new Unsupported()
+    attributes[name] = attributeValue(m[2] ?? m[3]!)
+    at = ATTRIBUTE.lastIndex
+  }
+  TAG_END.lastIndex = at
+  const closing = TAG_END.exec(rest)
+  if (!closing || TAG_END.lastIndex !== rest.length) throw new Unsupported()
   return { attributes, selfClosing: closing[1] === '/', scope }
 }
 
@@ -219,27 +301,31 @@ function decode(raw: string): string {
   })
 }
 
-const scopeOfOwnCalls = new AsyncLocalStorage<true>()
+/** Told of each part mammoth reads in the scope: its XML and the tree read from it (by either reader). */
+export type PartRead = (source: string, root: unknown) => void
+
+const scopeOfOwnCalls = new AsyncLocalStorage<{ onRead: PartRead | undefined }>()
 let installed = false
 
 /**
  * Runs `fn` (a mammoth call) with the fast reader; parts it leaves alone go to xmldom.
  * Installs the hook on the first call.
  */
-export function withFastXml<T>(fn: () => Promise<T>): Promise<T> {
+export function withFastXml<T>(fn: () => Promise<T>, onRead?: PartRead): Promise<T> {
   if (!installed) install()
-  return scopeOfOwnCalls.run(true, fn)
+  return scopeOfOwnCalls.run({ onRead }, fn)
 }
 
 function install(): void {
   const xml = createRequire(import.meta.url)('mammoth/lib/xml/index.js') as MammothXmlModule
   const original = xml.readString
   xml.readString = function readString(source: string, namespaceMap?: NamespaceMap) {
-    if (scopeOfOwnCalls.getStore()) {
-      const root = readMammothXml(source, namespaceMap ?? {}, xml)
-      if (root !== undefined) return Promise.resolve(root)
-    }
-    return original(source, namespaceMap)
+    const scope = scopeOfOwnCalls.getStore()
+    if (!scope) return original(source, namespaceMap)
+    const root = readMammothXml(source, namespaceMap ?? {}, xml)
+    const read = root !== undefined ? Promise.resolve(root) : original(source, namespaceMap)
+    const { onRead } = scope
+    return onRead ? read.then((tree) => (onRead(source, tree), tree)) : read
   }
   installed = true
 }

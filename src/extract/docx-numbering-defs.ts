@@ -53,23 +53,23 @@ export function readNumberingDefs(xml: string | undefined): NumberingDefs {
   const root = firstChild(parseXml(xml), 'w:numbering')
   const abstracts = new Map<string, AbstractNumDef>()
   for (const el of childElements(root, 'w:abstractNum')) {
-    const id = el.attrs['w:abstractNumId']
+    const id = el.attributes['w:abstractNumId']
     if (id === undefined) continue
     const levels = new Map<number, LevelDef>()
-    for (const lvl of childElements(el, 'w:lvl')) levels.set(intVal(lvl.attrs['w:ilvl']) ?? 0, readLevel(lvl))
+    for (const lvl of childElements(el, 'w:lvl')) levels.set(intVal(lvl.attributes['w:ilvl']) ?? 0, readLevel(lvl))
     const link = childVal(el, 'w:numStyleLink')
     abstracts.set(id, { id, levels, ...(link !== undefined ? { numStyleLink: link } : {}) })
   }
   const nums = new Map<string, NumDef>()
   for (const el of childElements(root, 'w:num')) {
-    const id = el.attrs['w:numId']
+    const id = el.attributes['w:numId']
     const abstractNumId = childVal(el, 'w:abstractNumId')
     if (id === undefined || abstractNumId === undefined) continue
     const overrides: NumDef['overrides'] = new Map()
     for (const ov of childElements(el, 'w:lvlOverride')) {
       const start = intVal(childVal(ov, 'w:startOverride'))
       const lvl = firstChild(ov, 'w:lvl')
-      overrides.set(intVal(ov.attrs['w:ilvl']) ?? 0, {
+      overrides.set(intVal(ov.attributes['w:ilvl']) ?? 0, {
         ...(start !== undefined ? { start } : {}),
         ...(lvl ? { level: readLevel(lvl) } : {}),
       })
@@ -90,10 +90,10 @@ function readLevel(lvl: XmlElement): LevelDef {
     numFmt: childVal(lvl, 'w:numFmt') ?? 'decimal',
     lvlText: childVal(lvl, 'w:lvlText') ?? '',
     ...(restart !== undefined ? { restart } : {}),
-    isLgl: isLgl !== undefined && isOn(isLgl.attrs['w:val']),
+    isLgl: isLgl !== undefined && isOn(isLgl.attributes['w:val']),
     suffix: suff === 'space' || suff === 'nothing' ? suff : 'tab',
     ...(pStyle !== undefined ? { pStyle } : {}),
-    hidden: vanish !== undefined && isOn(vanish.attrs['w:val']),
+    hidden: vanish !== undefined && isOn(vanish.attributes['w:val']),
   }
 }
 

@@ -12,7 +12,7 @@ import { numberParagraphs } from './docx-numbering.js'
 import { paragraphKey, readXmlParagraphs } from './docx-paragraphs.js'
 import type { DocxParts } from './docx-parts.js'
 import { inherited, readStyles, styleChain } from './docx-styles.js'
-import { parseXml } from './docx-xml.js'
+import { firstChild, parseXml, type XmlElement } from './docx-xml.js'
 import type { ZipPackage } from './docx-zip.js'
 
 export interface ParagraphInfo {
@@ -27,8 +27,9 @@ export interface ParagraphInfoResult {
   diagnostics: Diagnostic[]
 }
 
-export function paragraphInfo(pkg: ZipPackage, parts: DocxParts, document: MDocument): ParagraphInfoResult {
-  const xmlParagraphs = readXmlParagraphs(parseXml(pkg.readText(parts.document) ?? ''))
+/** `documentXml`: the part's `w:document` as mammoth read it; parsed here when not given. */
+export function paragraphInfo(pkg: ZipPackage, parts: DocxParts, document: MDocument, documentXml?: XmlElement): ParagraphInfoResult {
+  const xmlParagraphs = readXmlParagraphs(documentXml ?? firstChild(parseXml(pkg.readText(parts.document) ?? ''), 'w:document'))
   const styles = readStyles(pkg.readText(parts.styles))
   const numbers = numberParagraphs(xmlParagraphs, readNumberingDefs(pkg.readText(parts.numbering)), styles)
 

@@ -31,7 +31,7 @@ const CONTAINERS = new Set([
 
 /** Letters and digits only: immune to symbols, tabs and hyphen variants either side renders differently. */
 export function paragraphKey(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '')
+  return text.replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 interface Builder {
@@ -40,13 +40,14 @@ interface Builder {
   extras: XmlParagraph[]
 }
 
-export function readXmlParagraphs(document: XmlElement): XmlParagraph[] {
-  const body = firstChild(firstChild(document, 'w:document'), 'w:body')
+/** The paragraphs of `document`, the part's `w:document` element (mammoth's tree of it, or parseXml's). */
+export function readXmlParagraphs(document: XmlElement | undefined): XmlParagraph[] {
+  const body = firstChild(document, 'w:body')
   const out: XmlParagraph[] = []
   const pendingDeleted: Builder = { text: [], extras: [] }
 
   const visitChildren = (el: XmlElement | undefined, into: Builder | null): void => {
-    if (el) for (const child of el.children) if (typeof child !== 'string') visit(child, into)
+    if (el) for (const child of el.children) if (child.type === 'element') visit(child, into)
   }
 
   const visit = (el: XmlElement, into: Builder | null): void => {
@@ -58,7 +59,7 @@ export function readXmlParagraphs(document: XmlElement): XmlParagraph[] {
         return
       }
       case 'w:t':
-        if (into) for (const c of el.children) if (typeof c === 'string') into.text.push(c)
+        if (into) for (const c of el.children) if (c.type === 'text') into.text.push(c.value)
         return
       case 'w:sdt':
         return visitChildren(firstChild(el, 'w:sdtContent'), into)

@@ -36,8 +36,8 @@ function findPart(pkg: ZipPackage, relsPath: string, type: string, base: string,
   if (xml === undefined) return fallback
   const root = firstChild(parseXml(xml), 'relationships:Relationships')
   for (const rel of childElements(root, 'relationships:Relationship')) {
-    const target = rel.attrs['Target']
-    if (rel.attrs['Type'] !== type || target === undefined) continue
+    const target = rel.attributes['Target']
+    if (rel.attributes['Type'] !== type || target === undefined) continue
     const joined = (target.startsWith('/') ? target : `${base ? `${base}/` : ''}${target}`).replace(/^\/+/, '')
     if (pkg.exists(joined)) return joined
   }

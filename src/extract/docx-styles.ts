@@ -31,11 +31,11 @@ export function readStyles(xml: string | undefined): Styles {
   const byId = new Map<string, StyleDef>()
   let defaultParagraphStyle: string | undefined
   for (const el of childElements(root, 'w:style')) {
-    const id = el.attrs['w:styleId']
+    const id = el.attributes['w:styleId']
     if (id === undefined) continue
     const style = readStyle(el, id)
     byId.set(id, style)
-    if (style.type === 'paragraph' && (el.attrs['w:default'] === '1' || el.attrs['w:default'] === 'true')) defaultParagraphStyle = id
+    if (style.type === 'paragraph' && (el.attributes['w:default'] === '1' || el.attributes['w:default'] === 'true')) defaultParagraphStyle = id
   }
   return { byId, ...(defaultParagraphStyle !== undefined ? { defaultParagraphStyle } : {}) }
 }
@@ -45,7 +45,7 @@ function readStyle(el: XmlElement, id: string): StyleDef {
   const basedOn = childVal(el, 'w:basedOn')
   return {
     id,
-    type: el.attrs['w:type'] ?? 'paragraph',
+    type: el.attributes['w:type'] ?? 'paragraph',
     ...(name !== undefined ? { name } : {}),
     ...(basedOn !== undefined ? { basedOn } : {}),
     ...numberingProps(firstChild(el, 'w:pPr')),

@@ -8,16 +8,26 @@
  *
  * Lenient because a broken part must not abort the reader: mammoth reports real XML
  * errors; here a stray close tag is ignored and unclosed elements end with the input.
+ *
+ * Its nodes have the shape of mammoth's own (lib/xml/nodes.js), so the walks over it also
+ * walk the tree mammoth read document.xml into (docx-mammoth.ts keeps it): that part, the
+ * largest, is then parsed once.
  */
 
 export interface XmlElement {
+  readonly type: 'element'
   name: string
-  /** Attributes with canonical prefixes (`w:val`); parsed on first access. */
-  readonly attrs: Record<string, string>
+  /** Attributes with canonical prefixes (`w:val`); parseXml parses them on first access. */
+  readonly attributes: Readonly<Record<string, string>>
   children: XmlNode[]
 }
 
-export type XmlNode = XmlElement | string
+export interface XmlText {
+  readonly type: 'text'
+  value: string
+}
+
+export type XmlNode = XmlElement | XmlText
 
 /** The namespace URIs mammoth knows, with its prefixes (transitional and strict OOXML). */
 const NAMESPACES: Record<string, string> = {
@@ -53,6 +63,7 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
  * thousands of elements and the walks read the attributes of a few kinds.
  */
 class Element implements XmlElement {
+  readonly type = 'element'
   children: XmlNode[] = []
   private parsed: Record<string, string> | undefined
 
@@ -62,7 +73,7 @@ class Element implements XmlElement {
     private readonly ns: Map<string, string>,
   ) {}
 
-  get attrs(): Record<string, string> {
+  get attributes(): Record<string, string> {
     if (!this.parsed) {
       this.parsed = {}
       for (const [k, v] of rawAttributes(this.raw))
@@ -92,7 +103,7 @@ export function parseXml(xml: string): XmlElement {
     if (m.index > last) pushText(top.el, xml.slice(last, m.index))
     last = markup.lastIndex
     if (m[1] !== undefined) {
-      top.el.children.push(m[1])
+      top.el.children.push(text(m[1]))
       continue
     }
     const rawName = m[3]
@@ -143,7 +154,11 @@ function close(el: Element, parent: Element): void {
 
 /** Text between tags; WordprocessingML has no meaningful whitespace-only text outside w:t. */
 function pushText(el: Element, raw: string): void {
-  if (el.name === 'w:t' || raw.trim() !== '') el.children.push(decodeEntities(raw))
+  if (el.name === 'w:t' || raw.trim() !== '') el.children.push(text(decodeEntities(raw)))
+}
+
+function text(value: string): XmlText {
+  return { type: 'text', value }
 }
 
 /** Index of the innermost open element named `rawName`; a stray close tag matches none. */
@@ -166,20 +181,20 @@ function canonical(raw: string, ns: Map<string, string>, isElement: boolean): st
 
 export function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!el) return undefined
-  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c
+  for (const c of el.children) if (c.type === 'element' && c.name === name) return c
   return undefined
 }
 
 export function childElements(el: XmlElement | undefined, name?: string): XmlElement[] {
   if (!el) return []
   const out: XmlElement[] = []
-  for (const c of el.children) if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c)
+  for (const c of el.children) if (c.type === 'element' && (name === undefined || c.name === name)) out.push(c)
   return out
 }
 
 /** `w:val` of the first child named `name`, e.g. `childVal(pPr, 'w:pStyle')`. */
 export function childVal(el: XmlElement | undefined, name: string): string | undefined {
-  return firstChild(el, name)?.attrs['w:val']
+  return firstChild(el, name)?.attributes['w:val']
 }
 
 /** Integer attribute value, or undefined when absent or not a number. */

@@ -26,9 +26,9 @@ import { openZip } from './docx-zip.js'
 export async function readDocx(bytes: Uint8Array, path: string, id: string): Promise<SourceDocument> {
   const pkg = openZip(bytes, path)
   const parts = findParts(pkg, path)
-  const read = await readWithMammoth(pkg, path)
+  const read = await readWithMammoth(pkg, path, parts.document)
   const { numbering, rendered } = withStackGuard(path, () => {
-    const numbering = paragraphInfo(pkg, parts, read.document)
+    const numbering = paragraphInfo(pkg, parts, read.document, read.mainXml)
     return { numbering, rendered: renderDocument(read.document, numbering.info) }
   })
   return {

@@ -1,8 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readWithMammoth } from '../../src/extract/docx-mammoth.js'
 import { bodyParagraphs, plainText } from '../../src/extract/docx-model.js'
 import { paragraphKey, readXmlParagraphs } from '../../src/extract/docx-paragraphs.js'
-import { parseXml } from '../../src/extract/docx-xml.js'
+import { firstChild, parseXml } from '../../src/extract/docx-xml.js'
 import { openZip } from '../../src/extract/docx-zip.js'
 import { minimalDocx } from './docx-test-zip.js'
 
@@ -37,7 +39,7 @@ describe('readXmlParagraphs', () => {
     const pkg = openZip(minimalDocx(TRICKY_BODY), 'tricky.docx')
     const { document } = await readWithMammoth(pkg, 'tricky.docx')
     const mammothKeys = bodyParagraphs(document.children).map((p) => paragraphKey(plainText(p.children)))
-    const ours = readXmlParagraphs(parseXml(pkg.readText('word/document.xml')!))
+    const ours = readXmlParagraphs(firstChild(parseXml(pkg.readText('word/document.xml')!), 'w:document'))
     expect(ours.map((p) => p.key)).toEqual(mammothKeys)
     expect(mammothKeys).toEqual([
       '普通段落', '前半后半', '保留插入', '外层尾部', '文本框内容', '图形',
@@ -46,11 +48,33 @@ describe('readXmlParagraphs', () => {
   })
 
   it('keeps the numbering, style and outline level of each paragraph', () => {
-    const ours = readXmlParagraphs(parseXml(new TextDecoder().decode(openZip(minimalDocx(TRICKY_BODY), 't.docx').read('word/document.xml'))))
+    const ours = readXmlParagraphs(firstChild(parseXml(new TextDecoder().decode(openZip(minimalDocx(TRICKY_BODY), 't.docx').read('word/document.xml'))), 'w:document'))
     expect(ours[0]).toEqual({ key: '普通段落', styleId: 'Heading1', numId: '3', ilvl: 1 })
     // The merged paragraph takes the properties of the paragraph whose mark survives.
     expect(ours[1]).toEqual({ key: '前半后半', numId: '5' })
     expect(ours[11]).toEqual({ key: '大纲', outlineLvl: 1 })
+  })
+})
+
+describe("readXmlParagraphs over mammoth's own tree of the part", () => {
+  const DOCX_FILES = [resolve('corpus'), resolve('test/fixtures/docx')]
+    .filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.docx')).map((n) => join(d, n)))
+
+  it('is handed the w:document element mammoth read, only for the part named', async () => {
+    const pkg = openZip(minimalDocx(TRICKY_BODY), 'tricky.docx')
+    expect((await readWithMammoth(pkg, 'tricky.docx', 'word/document.xml')).mainXml?.name).toBe('w:document')
+    expect((await readWithMammoth(pkg, 'tricky.docx', 'word/other.xml')).mainXml).toBeUndefined()
+    expect((await readWithMammoth(pkg, 'tricky.docx')).mainXml).toBeUndefined()
+  })
+
+  it.each(['tricky', ...DOCX_FILES])('gives the paragraphs parseXml gives: %s', async (name) => {
+    const pkg = openZip(name === 'tricky' ? minimalDocx(TRICKY_BODY) : new Uint8Array(readFileSync(name)), name)
+    const { mainXml } = await readWithMammoth(pkg, name, 'word/document.xml')
+    expect(mainXml).toBeDefined()
+    const parsed = readXmlParagraphs(firstChild(parseXml(pkg.readText('word/document.xml')!), 'w:document'))
+    expect(parsed.length).toBeGreaterThan(0)
+    expect(readXmlParagraphs(mainXml)).toEqual(parsed)
   })
 })
 

@@ -22,7 +22,7 @@ describe('parseXml', () => {
   it('decodes entities and CDATA, and keeps whitespace only inside w:t', () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     const doc = parseXml(`<w:r ${W}>\n  <w:t xml:space="preserve"> A&amp;B &lt;1&gt; &#x4e07;&#20803; </w:t>\n<w:t><![CDATA[<raw>]]></w:t><w:t>  </w:t></w:r>`)
-    const texts = childElements(firstChild(doc, 'w:r'), 'w:t').map((t) => t.children.join(''))
+    const texts = childElements(firstChild(doc, 'w:r'), 'w:t').map((t) => t.children.map((c) => (c.type === 'text' ? c.value : '')).join(''))
     expect(texts).toEqual([' A&B <1> 万元 ', '<raw>', '  '])
     expect(firstChild(doc, 'w:r')!.children).toHaveLength(3)
   })
@@ -42,6 +42,6 @@ describe('parseXml', () => {
     const doc = parseXml('<a><b>text</c></b><d><e>open')
     const a = firstChild(doc, 'a')
     expect(names(a)).toEqual(['b', 'd'])
-    expect(firstChild(firstChild(a, 'd'), 'e')!.children).toEqual(['open'])
+    expect(firstChild(firstChild(a, 'd'), 'e')!.children).toEqual([{ type: 'text', value: 'open' }])
   })
 })
