@@ -11,6 +11,7 @@ import { type Command, type CommandIO, UsageError } from './command.js'
 import { openExistingDatabase } from './existing-db.js'
 import { DEFAULT_DB } from './ingest.js'
 import { PROFILES } from './rule-config.js'
+import { counted } from '../counted.js'
 
 export const checkCommand: Command = {
   name: 'check',
@@ -93,7 +94,7 @@ function rebuildLeftIndexes(db: Db, io: CommandIO): void {
   const rebuild = rebuildParkedIndexes(db)
   if (rebuild === null) return
   if (rebuild.error !== undefined) io.err(`cnreport check: warning: ${rebuild.error}\n`)
-  else io.err(`cnreport check: rebuilt ${rebuild.rebuilt.length} index${rebuild.rebuilt.length === 1 ? '' : 'es'} an interrupted ingest had dropped\n`)
+  else io.err(`cnreport check: rebuilt ${counted(rebuild.rebuilt.length, 'index', 'indexes')} an interrupted ingest had dropped\n`)
 }
 
 /** The per-document rules' configuration file, which may also configure the cross-document rules. */
@@ -116,9 +117,8 @@ function configFrom(file: string | undefined, profile: string | undefined): Vali
 }
 
 export function formatCheck(s: CrossCheckSummary, database: string): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  const lines = [`checked ${plural(s.documents, 'document')} in ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${plural(s.findings, 'finding')}`]
-  for (const r of s.rules) lines.push(`  ${r.ruleId.padEnd(26)} ${String(r.findings).padStart(5)}  (${plural(r.subjects, 'document')} checked, ${Math.round(r.ms)} ms)`)
+  const lines = [`checked ${counted(s.documents, 'document')} in ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${counted(s.findings, 'finding')}`]
+  for (const r of s.rules) lines.push(`  ${r.ruleId.padEnd(26)} ${String(r.findings).padStart(5)}  (${counted(r.subjects, 'document')} checked, ${Math.round(r.ms)} ms)`)
   if (s.findings > 0) lines.push(`List them with 'cnreport findings --db ${database} --rule <id>'.`)
   return lines.join('\n') + '\n'
 }

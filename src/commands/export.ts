@@ -9,6 +9,7 @@ import { chunked, fileSink, isClosedPipe, type Sink, streamSink } from './export
 import { openExistingDatabase } from './existing-db.js'
 import { DEFAULT_DB } from './ingest.js'
 import { messageOf } from '../error-text.js'
+import { counted } from '../counted.js'
 
 const viewList = EXPORT_VIEWS.map((v) => `  ${v.name.padEnd(15)} (SQL view ${v.view})\n${' '.repeat(18)}${v.rows}`).join('\n')
 
@@ -101,7 +102,7 @@ Examples:
         io.err(`cnreport export: ${values.out ?? 'stdout'}: export of ${view.name} failed after ${rows} rows: ${messageOf(error)}\n`)
         return 1
       }
-      if (values.out !== undefined) io.err(`cnreport export: wrote ${rows} row${rows === 1 ? '' : 's'} of ${view.name} to ${values.out}\n`)
+      if (values.out !== undefined) io.err(`cnreport export: wrote ${counted(rows, 'row')} of ${view.name} to ${values.out}\n`)
       return 0
     } finally {
       db.close()

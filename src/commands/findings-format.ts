@@ -5,6 +5,7 @@
 import { isAbsolute, relative } from 'node:path'
 import type { FindingList, ListedFinding } from '../store/finding-query.js'
 import { displayWidth, padEnd, truncateEnd, truncateStart } from './text-width.js'
+import { counted } from '../counted.js'
 
 export const FORMATS = ['table', 'csv', 'json'] as const
 export type Format = (typeof FORMATS)[number]
@@ -17,7 +18,7 @@ export const SHORT_FINGERPRINT = 12
 
 /** "3 dismissed findings hidden; --status all shows them", or null when none were. */
 export function hiddenNote(hidden: number): string | null {
-  return hidden > 0 ? `${hidden} dismissed finding${hidden === 1 ? '' : 's'} hidden; --status all shows them` : null
+  return hidden > 0 ? `${counted(hidden, 'dismissed finding')} hidden; --status all shows them` : null
 }
 
 /** A path as short as it can be while still naming the file: relative to `cwd` when inside it. */
@@ -60,8 +61,7 @@ function totals(findings: readonly ListedFinding[]): string {
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  return `${plural(findings.length, 'finding')} in ${plural(documents, 'document')}: ${bySeverity.join(', ')}`
+  return `${counted(findings.length, 'finding')} in ${counted(documents, 'document')}: ${bySeverity.join(', ')}`
 }
 
 export const CSV_COLUMNS = [

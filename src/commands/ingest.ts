@@ -12,6 +12,7 @@ import { openDatabase, StoreError, type Db } from '../store/db.js'
 import { type Command, type CommandIO, UsageError } from './command.js'
 import { RULE_CONFIG_OPTIONS, ruleConfigHelp, ruleConfigFrom } from './rule-config.js'
 import { truncateStart } from './text-width.js'
+import { counted } from '../counted.js'
 
 /** Database file used when --db is not given, relative to the current directory. */
 export const DEFAULT_DB = 'cnreport.db'
@@ -212,22 +213,22 @@ function progressPrinter(io: CommandIO, columns = process.stderr.columns || 80):
 
 export function formatSummary(s: IngestSummary, database: string): string {
   const counts = `${s.stored} stored, ${s.unchanged} unchanged, ${s.linked} linked, ${s.failed.length} failed`
-  const lines = [`${s.files} file${s.files === 1 ? '' : 's'} into ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${counts}`]
+  const lines = [`${counted(s.files, 'file')} into ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${counts}`]
   if (s.files === 0) lines.push('no .txt, .docx or .pdf files found in the given paths')
   else {
     const byFormat = FORMATS.map((f) => [f, Object.values(s.formats[f]).reduce((a, b) => a + b, 0)] as const).filter(([, n]) => n > 0)
     const rate = s.elapsedMs > 0 ? (s.files * 1000) / s.elapsedMs : 0
-    const how = s.workers > 0 ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'in-process'
+    const how = s.workers > 0 ? counted(s.workers, 'worker') : 'in-process'
     lines.push(`by format: ${byFormat.map(([f, n]) => `${f} ${n}`).join(', ')}; ${rate.toFixed(1)} files/s, ${how}`)
   }
   if (s.cross) {
     const perRule = Object.entries(s.cross.byRule).filter(([, n]) => n > 0).map(([rule, n]) => `${rule} ${n}`)
-    lines.push(`cross-document checks: ${s.cross.findings} finding${s.cross.findings === 1 ? '' : 's'}${perRule.length > 0 ? ` (${perRule.join(', ')})` : ''} in ${(s.cross.elapsedMs / 1000).toFixed(2)} s`)
+    lines.push(`cross-document checks: ${counted(s.cross.findings, 'finding')}${perRule.length > 0 ? ` (${perRule.join(', ')})` : ''} in ${(s.cross.elapsedMs / 1000).toFixed(2)} s`)
     for (const d of s.cross.diagnostics) lines.push(`  warning: ${d.message}`)
   }
   if (s.indexes) {
     const n = s.indexes.rebuilt.length
-    if (n > 0) lines.push(`rebuilt ${n} index${n === 1 ? '' : 'es'} dropped for the bulk load in ${(s.indexes.elapsedMs / 1000).toFixed(2)} s`)
+    if (n > 0) lines.push(`rebuilt ${counted(n, 'index', 'indexes')} dropped for the bulk load in ${(s.indexes.elapsedMs / 1000).toFixed(2)} s`)
     if (s.indexes.error) lines.push(`  warning: ${s.indexes.error}`)
   }
   if (s.failed.length > 0) {

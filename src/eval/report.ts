@@ -11,6 +11,7 @@ import { describeLabels, labelAccuracy, labelColumns } from './labels.js'
 import { describeRecord, recordAccuracy, recordColumns } from './record.js'
 import { describeFindings, findingColumns, findingRates } from './findings.js'
 import { group, renderTable, type Column } from './table.js'
+import { counted } from '../counted.js'
 
 /** A table row: a document's counts or the overall sums. */
 interface Row {
@@ -33,7 +34,7 @@ const docName = (d: DocumentEvaluation) => basename(d.file, extname(d.file)) + (
 export function formatTable(report: EvalReport): string {
   const rows: Row[] = report.documents.map((d) => ({ name: docName(d), counts: d }))
   const n = report.overall.documents
-  const overall: Row = { name: `overall (${n} doc${n === 1 ? '' : 's'})`, counts: report.overall }
+  const overall: Row = { name: `overall (${counted(n, 'doc')})`, counts: report.overall }
   return renderTable(docColumn, groups, rows, [overall])
 }
 

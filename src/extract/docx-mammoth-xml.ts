@@ -49,10 +49,8 @@ const XML_URI = 'http://www.w3.org/XML/1998/namespace'
 /** Thrown inside the reader for input it leaves to xmldom. */
 class Unsupported extends Error {}
 
-/** Markup: comment, CDATA, `<!…>` declaration, `<?…?>` instruction, or a tag (groups: close slash, name, rest). */
-const MARKUP = /<(?:!--([\s\S]*?)(-->|$)|!\[CDATA\[[\s\S]*?(\]\]>|$)|(![^>]*>)|\?[\s\S]*?\?>|(\/?)([^\s>/]+)([^>]*)>)/g
-/** MARKUP where a '<' is followed by '!' or '?'. */
-const MARKUP_AT = new RegExp(MARKUP.source, 'y')
+/** Markup at a '<' followed by '!' or '?': comment, CDATA, `<!…>` declaration, `<?…?>` instruction, or a tag (groups: close slash, name, rest). */
+const MARKUP = /<(?:!--([\s\S]*?)(-->|$)|!\[CDATA\[[\s\S]*?(\]\]>|$)|(![^>]*>)|\?[\s\S]*?\?>|(\/?)([^\s>/]+)([^>]*)>)/y
 /** MARKUP's tag alternative, where a '<' is followed by anything else (groups: close slash, name, rest). */
 const TAG = /<(\/?)([^\s>/]+)([^>]*)>/y
 /** One attribute at the current position of a tag's rest, with the whitespace before it. */
@@ -105,13 +103,12 @@ function read(source: string, namespaceMap: NamespaceMap, nodes: Pick<MammothXml
     }
     parent.children.push(nodes.text(decode(raw)))
   }
-  // Markup is found as MARKUP would find it, scanning on from each '<': a tag (nearly every
-  // '<') by the short TAG, anything starting `<!` or `<?` by MARKUP itself; a '<' that
-  // starts neither stays in the text, as with MARKUP's global search.
+  // Markup is looked for at each '<' in turn: a tag (nearly every '<') by the short TAG,
+  // anything starting `<!` or `<?` by MARKUP; a '<' that starts neither stays in the text.
   for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', at + 1)) {
     const next = xml.charCodeAt(at + 1)
     const special = next === 0x21 || next === 0x3f // ! ?
-    const pattern = special ? MARKUP_AT : TAG
+    const pattern = special ? MARKUP : TAG
     pattern.lastIndex = at
     const m = pattern.exec(xml)
     if (!m) continue
@@ -211,9 +208,7 @@ function readTag(rest: string, parentScope: Map<string, string>, namespaceMap: N
     raw.push([m[1]!, m[2] ?? m[3]!])
     at = ATTRIBUTE.lastIndex
   }
-  TAG_END.lastIndex = at
-  const closing = TAG_END.exec(rest)
-  if (!closing || TAG_END.lastIndex !== rest.length) throw new Unsupported()
+  const selfClosing = tagEnd(rest, at)
 
   let scope = parentScope
   for (const [qName, value] of raw) {
@@ -231,7 +226,7 @@ function readTag(rest: string, parentScope: Map<string, string>, namespaceMap: N
     seen.add(qName)
     attributes[convertAttributeName(qName, scope, namespaceMap)] = attributeValue(value)
   }
-  return { attributes, selfClosing: closing[1] === '/', scope }
+  return { attributes, selfClosing, scope }
 }
 
 /**
@@ -254,10 +249,16 @@ function readPlainTag(rest: string, scope: Map<string, string>, namespaceMap: Na
     attributes[name] = attributeValue(m[2] ?? m[3]!)
     at = ATTRIBUTE.lastIndex
   }
+  const selfClosing = tagEnd(rest, at)
+  return { attributes, selfClosing, scope }
+}
+
+/** Whether a tag's rest ends in `/` after its last attribute at `at`; anything else there goes to xmldom. */
+function tagEnd(rest: string, at: number): boolean {
   TAG_END.lastIndex = at
   const closing = TAG_END.exec(rest)
   if (!closing || TAG_END.lastIndex !== rest.length) throw new Unsupported()
-  return { attributes, selfClosing: closing[1] === '/', scope }
+  return closing[1] === '/'
 }
 
 function convertAttributeName(qName: string, scope: Map<string, string>, namespaceMap: NamespaceMap): string {

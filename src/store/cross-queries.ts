@@ -12,7 +12,7 @@
 import type { Finding } from '../contract.js'
 import type { Db } from './db.js'
 import { prepared } from './prepared.js'
-import { findingRow, findings as findingTable } from './rows.js'
+import { findingRow, findings as findingTable, insertSql } from './rows.js'
 
 /** What the cross rules know of a stored document: its facts, not its text. */
 export interface StoredDocument {
@@ -250,7 +250,7 @@ export function replaceCrossFindings(db: Db, replacements: readonly CrossReplace
   const deleteAll = prepared(db, 'DELETE FROM findings WHERE rule_id = ?')
   const deleteSome = prepared(db, 'DELETE FROM findings WHERE rule_id = ? AND document_id IN (SELECT value FROM json_each(?))')
   const nextSeq = prepared(db, 'SELECT coalesce(max(seq), -1) + 1 FROM findings WHERE document_id = ?').pluck()
-  const insert = prepared(db, `INSERT INTO findings (${findingTable.columns.join(', ')}) VALUES (${findingTable.columns.map(() => '?').join(', ')})`)
+  const insert = prepared(db, insertSql(findingTable.table, findingTable.columns))
   db.transaction(() => {
     for (const r of replacements) {
       if (r.scope === 'all') deleteAll.run(r.ruleId)

@@ -172,7 +172,7 @@ export class Repository {
   private inserter(table: string, columns: readonly string[]): Statement {
     let stmt = this.inserts.get(table)
     if (!stmt) {
-      stmt = this.db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      stmt = this.db.prepare(rows.insertSql(table, columns))
       this.inserts.set(table, stmt)
     }
     return stmt

@@ -23,6 +23,11 @@ export interface TableRows {
   rows(r: ExtractResult, id: string): Value[][]
 }
 
+/** The INSERT of one row of `table`, its `columns` bound by position (the order of a row's values). */
+export function insertSql(table: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+}
+
 const bit = (b: boolean | undefined): number => (b ? 1 : 0)
 const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v)
 
