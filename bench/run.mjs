@@ -51,7 +51,7 @@ async function main() {
   let ingest
   if (options.ingest || options.scale !== null) {
     ingest = await benchIngest(options)
-    ingest.bars = ingestBars(ingest)
+    ingest.bars = ingestBars(ingest, machine.parallelism)
   }
   const run = { machine, options, gcExposed, formats, ...(ingest ? { ingest } : {}), peakRssBytes: peakRssBytes(), wallMs: performance.now() - started }
   if (options.json) printJson(run)
