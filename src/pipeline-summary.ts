@@ -34,6 +34,10 @@ export interface IngestSummary {
   cross: CrossCheckOutcome | null
   /** Indexes dropped for a bulk load and rebuilt at its end (null when none were). */
   indexes: IndexRebuild | null
+  /** The run was stopped early (IngestOptions.signal): `pending` files were not started. */
+  interrupted: boolean
+  /** Files found but not handled because the run was interrupted; 0 for a run that finished. */
+  pending: number
 }
 
 /** What the cross-document checks after an ingest found: findings per rule, time, and any rule that could not run. */
@@ -56,7 +60,7 @@ export class SummaryBuilder {
 
   constructor(files: number, workers: number) {
     const formats = Object.fromEntries(FORMATS.map((f) => [f, { stored: 0, unchanged: 0, linked: 0, failed: 0 }])) as Record<FileFormat, FormatCounts>
-    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers, cross: null, indexes: null }
+    this.summary = { files, stored: 0, unchanged: 0, linked: 0, failed: [], elapsedMs: 0, formats, workers, cross: null, indexes: null, interrupted: false, pending: 0 }
   }
 
   /** Counts one outcome; `order` is the file's position among the inputs. */
@@ -74,6 +78,12 @@ export class SummaryBuilder {
   /** Records the outcome of the cross-document checks. */
   crossChecked(outcome: CrossCheckOutcome): void {
     this.summary.cross = outcome
+  }
+
+  /** Records the files an interrupted run did not start (none: the run finished). */
+  pending(count: number): void {
+    this.summary.pending = count
+    this.summary.interrupted = count > 0
   }
 
   /** Records what the end of the run rebuilt. */

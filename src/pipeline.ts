@@ -62,6 +62,13 @@ export interface IngestOptions {
    * @default { minStored: 64, share: 0.125 }
    */
   indexDeferral?: DeferralRule | false
+  /**
+   * Stops the run early (Ctrl-C in the CLI): no further file is started; the files under
+   * way are finished and stored, the dropped indexes rebuilt and the cross-document checks
+   * run on what was handled. The summary says `interrupted` and how many files are `pending`;
+   * running the same ingest again resumes.
+   */
+  signal?: AbortSignal
 }
 
 export interface ProgressEvent extends ProgressSnapshot {
@@ -89,14 +96,16 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   if (files.length > 0) {
     const deferral = new IndexDeferral(repo.db, options.indexDeferral === false ? { minStored: Infinity } : options.indexDeferral)
     const extractor = inProcess ? inProcessExtractor(options.analyze ?? (await defaultAnalyze(options.validation)), concurrency) : workerExtractor(poolOptions(options, concurrency))
+    let handled: readonly InputFile[]
     try {
-      await runFiles(files, concurrency, extractor, repo, options.force ?? false, report, () => deferral.stored())
+      handled = await runFiles(files, concurrency, extractor, repo, options.force ?? false, report, () => deferral.stored(), options.signal)
     } finally {
       await extractor.close()
       // Before the cross-document checks, which query by field; also after a failed run.
       summary.indexesRebuilt(deferral.finish())
     }
-    const cross = runCrossChecks(repo, files.map((f) => f.absolute), options.validation)
+    summary.pending(files.length - handled.length)
+    const cross = runCrossChecks(repo, handled.map((f) => f.absolute), options.validation)
     summary.crossChecked({
       findings: cross.findings,
       byRule: Object.fromEntries(cross.rules.map((r) => [r.ruleId, r.findings])),
@@ -107,7 +116,11 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
   return summary.finish(performance.now() - started)
 }
 
-/** Every file through ingestFile, at most 2 × concurrency in flight. */
+/**
+ * Every file through ingestFile, at most 2 × concurrency in flight; once `signal` aborts, no
+ * further file starts. Returns the files started (all of them unless interrupted), each of
+ * which has its outcome.
+ */
 async function runFiles(
   files: readonly InputFile[],
   concurrency: number,
@@ -116,24 +129,32 @@ async function runFiles(
   force: boolean,
   report: (outcome: FileOutcome, order: number) => void,
   afterStore: () => void,
-): Promise<void> {
+  signal: AbortSignal | undefined,
+): Promise<readonly InputFile[]> {
   const step = newFileStep(repo, extractor, force, afterStore)
   // Twice the workers: while each worker extracts, the next file is already read and hashed
   // (and unchanged files, which need no worker, do not queue behind extractions).
   const queue = new PQueue({ concurrency: 2 * concurrency })
   let callbackError: { error: unknown } | undefined
+  const started: InputFile[] = []
   for (const [order, file] of files.entries()) {
-    if (callbackError) break
+    if (callbackError || signal?.aborted) break
     // Backpressure: do not line up thousands of pending closures ahead of the workers.
     await queue.onSizeLessThan(concurrency)
     queue
-      .add(async () => report(await ingestFile(file, step), order))
+      .add(async () => {
+        // A file still waiting in the queue when the signal came is left for the next run.
+        if (signal?.aborted) return
+        started.push(file)
+        report(await ingestFile(file, step), order)
+      })
       .catch((error: unknown) => {
         callbackError ??= { error } // only onProgress can throw here; ingestFile never does
       })
   }
   await queue.onIdle()
   if (callbackError) throw callbackError.error
+  return started
 }
 
 function poolOptions(options: IngestOptions, threads: number) {

@@ -47,6 +47,9 @@ Re-ingesting and resuming:
   of its previous version, which is deleted once no other path refers to it.
   A run that was interrupted (even killed) is resumed by running it again:
   every document is written whole or not at all, and stored files are skipped.
+  Ctrl-C (or SIGTERM) stops a run gracefully: no new file is started, the
+  files under way are finished and stored, dropped indexes are rebuilt and the
+  summary says how many files are left; a second Ctrl-C stops at once.
 
 Failures:
   A file that cannot be read (empty, binary, corrupt, unsupported, unreadable)
@@ -79,7 +82,9 @@ Options:
                 code, reason}], elapsedMs, formats: {txt|docx|pdf|other:
                 {stored, unchanged, linked, failed}}, workers, cross:
                 {findings, byRule: {<rule-id>: n}, elapsedMs, diagnostics},
-                indexes: null | {rebuilt: [<index>], elapsedMs, error?}}.
+                indexes: null | {rebuilt: [<index>], elapsedMs, error?},
+                interrupted, pending} — pending: files not started
+                because the run was interrupted.
 ${ruleConfigHelp(16)}
   -h, --help    Show this help.
 
@@ -105,7 +110,8 @@ Large batches:
   ingest or 'cnreport check' rebuilds them.
 
 Exit codes: 0 every file stored or unchanged, 1 some files failed (the others
-were stored) or the database could not be opened, 2 usage error.
+were stored) or the database could not be opened, 2 usage error, 130 (143 for
+SIGTERM) interrupted: what was handled is stored, run again to finish.
 
 Examples:
   cnreport ingest corpus/
@@ -146,14 +152,17 @@ Examples:
       return 1
     }
     const progress = progressPrinter(io)
+    const interrupt = interruptOnSignals(io, progress.finish)
     let summary: IngestSummary
     try {
-      summary = await ingest(paths, { db, force: values.force, validation, concurrency, timeoutMs, onProgress: progress.update })
+      summary = await ingest(paths, { db, force: values.force, validation, concurrency, timeoutMs, onProgress: progress.update, signal: interrupt.signal })
     } finally {
+      interrupt.dispose()
       progress.finish()
       db.close()
     }
     io.out(values.json ? JSON.stringify({ database: values.db, ...summary }) + '\n' : formatSummary(summary, values.db))
+    if (summary.interrupted) return 128 + (interrupt.received === 'SIGTERM' ? SIGTERM_NUMBER : SIGINT_NUMBER)
     // Findings are computed at extraction: content already stored keeps the findings of its
     // earlier configuration, which is easy to miss when asking for another one.
     const skipped = summary.unchanged + summary.linked
@@ -161,6 +170,51 @@ Examples:
       io.err(`cnreport ingest: note: ${skipped} already-stored file${skipped === 1 ? ' was' : 's were'} not checked again under this rule configuration; add --force to re-check them\n`)
     return summary.failed.length > 0 ? 1 : 0
   },
+}
+
+const SIGINT_NUMBER = 2
+const SIGTERM_NUMBER = 15
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during an ingest: the first stops it gracefully — no new file
+ * starts, the files under way are stored, the dropped indexes rebuilt, the summary printed —
+ * and the second exits at once. Either way the database holds whole documents only, and
+ * running the same command again resumes.
+ */
+function interruptOnSignals(io: CommandIO, clearProgress: () => void): Interrupt {
+  const controller = new AbortController()
+  let received: NodeJS.Signals | undefined
+  const onSignal = (name: NodeJS.Signals) => {
+    if (received) {
+      io.err(`\ncnreport ingest: stopped at once by a second ${name}; the next run resumes where this one stopped\n`)
+      process.exit(128 + (name === 'SIGTERM' ? SIGTERM_NUMBER : SIGINT_NUMBER))
+    }
+    received = name
+    clearProgress()
+    io.err(`\ncnreport ingest: ${name}: starting no more files; finishing those under way (${name === 'SIGINT' ? 'Ctrl-C' : name} again stops at once)\n`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    get received() {
+      return received
+    },
+    dispose() {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}
+
+interface Interrupt {
+  /** Aborts on the first signal. */
+  signal: AbortSignal
+  /** The first signal received, if any. */
+  readonly received: NodeJS.Signals | undefined
+  /** Gives the signals back to their default handling. */
+  dispose(): void
 }
 
 function positiveInteger(option: string, text: string): number {
@@ -213,11 +267,12 @@ function progressPrinter(io: CommandIO, columns = process.stderr.columns || 80):
 
 export function formatSummary(s: IngestSummary, database: string): string {
   const counts = `${s.stored} stored, ${s.unchanged} unchanged, ${s.linked} linked, ${s.failed.length} failed`
-  const lines = [`${counted(s.files, 'file')} into ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${counts}`]
+  const lines = [`${counted(s.files, 'file')} into ${database} in ${(s.elapsedMs / 1000).toFixed(2)} s: ${counts}${s.interrupted ? `, ${s.pending} not started` : ''}`]
+  if (s.interrupted) lines.push(`interrupted: ${counted(s.pending, 'file')} left; run the same command again to store ${s.pending === 1 ? 'it' : 'them'} (stored files are skipped)`)
   if (s.files === 0) lines.push('no .txt, .docx or .pdf files found in the given paths')
   else {
     const byFormat = FORMATS.map((f) => [f, Object.values(s.formats[f]).reduce((a, b) => a + b, 0)] as const).filter(([, n]) => n > 0)
-    const rate = s.elapsedMs > 0 ? (s.files * 1000) / s.elapsedMs : 0
+    const rate = s.elapsedMs > 0 ? ((s.files - s.pending) * 1000) / s.elapsedMs : 0
     const how = s.workers > 0 ? counted(s.workers, 'worker') : 'in-process'
     lines.push(`by format: ${byFormat.map(([f, n]) => `${f} ${n}`).join(', ')}; ${rate.toFixed(1)} files/s, ${how}`)
   }
