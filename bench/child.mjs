@@ -7,6 +7,10 @@
  * - on Linux, /proc/<pid>/status polled every `sampleMs` — VmRSS (now) and VmHWM (peak so
  *   far) — and read again the moment the child reports 10 %, 50 % and 100 % of its documents
  *   done, so "does memory grow with the number of documents" is a reading, not a guess.
+ * A child that runs its work in a child node of its own (`cnreport ingest`, src/relaunch.ts)
+ * is measured with it: CPU times add up, and so do the peaks (the sum bounds the peak of the
+ * two together from above; the waiting parent holds ≈ 40 MB of it); /proc is read for the
+ * child and its own children.
  *
  * Progress: the CLI writes one line "[done/total] …" per file to a non-terminal stderr;
  * the time of the first and the last are kept, so the time after the last document (the
@@ -54,13 +58,13 @@ export async function runChild(args, { tmp, timeoutMs, sampleMs = 250, env = {} 
     env: { ...process.env, ...env, BENCH_RSS_OUT: rssOut },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const status = `/proc/${child.pid}/status`
+
   const progress = { done: 0 }
   const milestones = []
   const samples = []
   let highest = 0
   const read = () => {
-    const m = readStatus(status)
+    const m = readTree(child.pid)
     if (m) highest = Math.max(highest, m.hwmBytes)
     return m
   }
@@ -114,12 +118,36 @@ export async function runChild(args, { tmp, timeoutMs, sampleMs = 250, env = {} 
   let maxRssBytes = highest || undefined
   let cpuMs
   try {
-    ;({ maxRssBytes, cpuMs } = JSON.parse(await readFile(rssOut, 'utf8')))
+    const processes = (await readFile(rssOut, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    if (processes.length > 0) {
+      maxRssBytes = processes.reduce((sum, p) => sum + p.maxRssBytes, 0)
+      cpuMs = processes.reduce((sum, p) => sum + p.cpuMs, 0)
+    }
   } catch {
     // killed, or crashed before 'exit': keep what /proc showed
   }
   await rm(rssOut, { force: true })
   return { code, signal, timedOut, loadAtStart, wallMs, cpuMs, stdout, stderrTail: tail, maxRssBytes, progress, milestones, samples }
+}
+
+/** VmRSS and VmHWM of a live process and its children, added up (Linux); undefined elsewhere or once it has exited. */
+function readTree(pid) {
+  const own = readStatus(`/proc/${pid}/status`)
+  if (!own) return undefined
+  let children = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean)
+  } catch {
+    // a kernel without /proc/…/children: the process alone
+  }
+  for (const child of children) {
+    const m = readStatus(`/proc/${child}/status`)
+    if (m) {
+      own.rssBytes += m.rssBytes
+      own.hwmBytes += m.hwmBytes
+    }
+  }
+  return own
 }
 
 /** VmRSS and VmHWM of a live process (Linux); undefined elsewhere or once it has exited. */

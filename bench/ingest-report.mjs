@@ -81,7 +81,7 @@ export function ingestLines(ingest, bars) {
   const head = ['format', 'W', 'docs', 'wall s', 'docs/s', 'pages/s', 'RSS MB', 'cpu s', 'start', 'after', 'steady', 'raw d/s', 'raw p/s', 'raw st', 'raw MB', 'ratio', 'cpu ÷', 'failed']
   if (ingest.formats.length > 0) {
     out.push('', 'ingest (issue 6): corpus × N copies with distinct bytes, each run a child process timed spawn → exit;')
-    out.push('  cnreport = `cnreport ingest <folder> --concurrency W --json` into a fresh SQLite file; raw = W threads of the raw path above, same files read from disk')
+    out.push('  cnreport = `cnreport ingest <folder> --concurrency W --json` into a fresh SQLite file; raw = W threads of the raw path above, same files read from disk, on the V8 options the cnreport ingest relaunches with')
     out.push(row(head, widths))
     for (const f of ingest.formats) {
       for (const r of f.runs) {
@@ -104,7 +104,7 @@ export function ingestLines(ingest, bars) {
       }
     }
     out.push('  W = worker threads · wall = whole child process · start = spawn → first document done (node, modules, workers, dictionaries)')
-    out.push('  after = last document → exit (ingest: cross-document checks, closing the database) · RSS = peak of the child, all threads')
+    out.push('  after = last document → exit (ingest: cross-document checks, closing the database) · RSS = peak of the child, all threads (with the node it relaunched: the two peaks added)')
     out.push('  steady / raw st = docs/s between the first and the last document done (start and after left out) · pages: PDF only')
     out.push('  ratio = cnreport docs/s ÷ raw docs/s (wall clock, same W) · cpu ÷ = raw CPU time ÷ cnreport CPU time (steadier on a busy machine)')
     const loads = ingest.formats.flatMap((f) => f.runs.flatMap((r) => [r.ingest.loadAtStart, r.raw.loadAtStart])).filter(Number.isFinite)

@@ -5,16 +5,19 @@
  * Per format: corpus × N copies with distinct bytes (copies.mjs) in a temp folder; then for
  * each worker count W, two child processes (child.mjs), each timed spawn → exit:
  *   ingest  `node <dist>/cli.js ingest <folder> --db <fresh temp db> --concurrency W --json`
- *   raw     `node bench/raw-pool.mjs <format> W <list>`: W threads running paths.mjs's raw path
+ *   raw     `node <V8 options> bench/raw-pool.mjs <format> W <list>`: W threads running
+ *           paths.mjs's raw path, with the V8 options cnreport's ingest runs itself with for W
+ *           workers (src/relaunch.ts: its background thread pool), so both run on the same V8
  * so both include starting node, loading modules and starting workers; ingest also includes
- * storing and the cross-document checks after the last document (shown apart as "after").
+ * its relaunch, storing and the cross-document checks after the last document (shown apart
+ * as "after").
  * The temp folder is removed at the end, whatever happens.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { runChild } from './child.mjs'
 import { copiesFor, corpusSeeds, writeCopies } from './copies.mjs'
 import { distDir, REPO_ROOT } from './inputs.mjs'
@@ -95,9 +98,23 @@ export async function ingestRun(format, workers, dir, docs, tmp, options, { samp
   return run
 }
 
-/** raw-pool.mjs over the same files with the same number of threads. */
+/**
+ * The node options `cnreport ingest --concurrency W` relaunches itself with (src/relaunch.ts),
+ * none for a build from before it relaunched.
+ */
+export async function ingestNodeOptions(workers) {
+  let relaunch
+  try {
+    relaunch = await import(pathToFileURL(join(distDir(), 'relaunch.js')).href)
+  } catch {
+    return []
+  }
+  return relaunch.relaunchOptions({ argv: ['ingest', '--concurrency', String(workers)], execArgv: [], env: {}, cores: os.availableParallelism() }) ?? []
+}
+
+/** raw-pool.mjs over the same files with the same number of threads, on the same V8 options. */
 async function rawRun(format, workers, list, docs, tmp, options) {
-  const child = await runChild([RAW_POOL, format, String(workers), list], { tmp, timeoutMs: options.runTimeoutMs })
+  const child = await runChild([...(await ingestNodeOptions(workers)), RAW_POOL, format, String(workers), list], { tmp, timeoutMs: options.runTimeoutMs })
   const run = measured(child, docs)
   const result = lastJsonLine(child.stdout)
   if (!result || child.code !== 0) run.error = child.timedOut ? `killed after ${options.runTimeoutMs / 1000} s` : `exit ${child.code ?? child.signal}: ${child.stderrTail.slice(-3).join(' | ')}`

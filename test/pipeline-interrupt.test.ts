@@ -3,7 +3,8 @@
  * after the signal, the files under way are stored whole, the indexes dropped for the bulk
  * load are rebuilt, the summary says what is left, and running again finishes the batch.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +13,7 @@ import { formatSummary } from '../src/commands/ingest.js'
 import { ingest, type Analyze } from '../src/pipeline.js'
 import { openDatabase, type Db } from '../src/store/db.js'
 import { pendingIndexes } from '../src/store/deferred-indexes.js'
+import { relaunchOptions } from '../src/relaunch.js'
 import { Repository } from '../src/store/repo.js'
 import { writeCopies } from '../bench/copies.mjs'
 import { runCli, startCli } from './commands/ingest-child.js'
@@ -107,6 +109,17 @@ describe('the summary of an interrupted ingest', () => {
   })
 })
 
+/** The command lines of the processes `pid` started (Linux). */
+function childCommands(pid: number): string[][] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean)
+  return children.map((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').filter(Boolean))
+}
+
+/** Whether `cnreport ingest <args>` from startCli relaunches itself on this machine (src/relaunch.ts). */
+function relaunches(args: string[]): boolean {
+  return relaunchOptions({ argv: args, execArgv: ['--import', 'tsx'], env: {}, cores: availableParallelism() }) !== undefined
+}
+
 describe('cnreport ingest and Ctrl-C', () => {
   /** Documents in the database now, or -1 while the child has not created it yet. */
   function storedCount(path: string): number {
@@ -126,10 +139,15 @@ describe('cnreport ingest and Ctrl-C', () => {
     const dir = tempDir()
     const files = await writeCopies(dir, TXT, 8)
     const dbPath = tempDbPath()
-    const child = startCli(['ingest', dir, '--db', dbPath, '--concurrency', '1'])
+    const args = ['ingest', dir, '--db', dbPath, '--concurrency', '1']
+    const child = startCli(args)
     for (;;) {
       if (child.exitCode !== null) break
       if (storedCount(dbPath) >= 2) {
+        // The ingest runs in a child node of its own with V8's pool cut, where that helps here:
+        // the signal sent to the command is passed on to it.
+        const pooled = childCommands(child.pid!).filter((c) => c.some((a) => a.startsWith('--v8-pool-size=')))
+        expect(pooled.length).toBe(relaunches(args) ? 1 : 0)
         child.kill('SIGINT')
         break
       }
@@ -151,5 +169,36 @@ describe('cnreport ingest and Ctrl-C', () => {
     const resumed = await runCli(['ingest', dir, '--db', dbPath, '--concurrency', '1', '--json'])
     expect(resumed.code, resumed.stderr).toBe(0)
     expect(JSON.parse(resumed.stdout)).toMatchObject({ files: files.length, stored: left, unchanged: stored, interrupted: false, pending: 0 })
+  })
+
+  it('stops at once when the command it was relaunched from is killed', async () => {
+    // Without --concurrency an ingest always relaunches: its workers take every core.
+    const dir = tempDir()
+    // Enough files (200) that the run, left alone, would go on for seconds after the kill.
+    await writeCopies(dir, TXT, 40)
+    const dbPath = tempDbPath()
+    const child = startCli(['ingest', dir, '--db', dbPath])
+    let worker: number | undefined
+    for (;;) {
+      if (child.exitCode !== null) break
+      if (storedCount(dbPath) >= 1) {
+        const pid = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').split(/\s+/).find(Boolean)
+        worker = Number(pid)
+        child.kill('SIGKILL')
+        break
+      }
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    // Not child.output: that waits for the pipes, which the relaunched ingest holds too.
+    if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r))
+    expect(worker).toBeGreaterThan(0)
+    // The relaunched ingest ends itself (its state turns to zombie or it is gone) within moments.
+    const gone = () => !existsSync(`/proc/${worker}/stat`) || /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${worker}/stat`, 'utf8'))
+    for (let i = 0; i < 25 && !gone(); i++) await new Promise((r) => setTimeout(r, 20))
+    expect(gone()).toBe(true)
+    await child.output
+    const store = openDatabase(dbPath)
+    expect(store.pragma('integrity_check', { simple: true })).toBe('ok')
+    store.close()
   })
 })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli.js'
+import { main } from '../../src/cli-main.js'
 import type { CommandIO } from '../../src/commands/command.js'
 import { evalCommand, makeEvalCommand } from '../../src/commands/eval.js'
 import { analyzeTinyReport } from '../eval/fixture-analyzer.js'

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli.js'
+import { main } from '../../src/cli-main.js'
 import { ExtractResultSchema } from '../../src/contract.js'
 import { tempDir } from '../store/temp-db.js'
 

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli.js'
+import { main } from '../../src/cli-main.js'
 import type { CommandIO } from '../../src/commands/command.js'
 import { openDatabase } from '../../src/store/db.js'
 import { Repository } from '../../src/store/repo.js'

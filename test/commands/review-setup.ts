@@ -5,7 +5,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
-import { main } from '../../src/cli.js'
+import { main } from '../../src/cli-main.js'
 import type { CommandIO } from '../../src/commands/command.js'
 import type { ListedFinding } from '../../src/store/finding-query.js'
 import { tempDbPath, tempDir } from '../store/temp-db.js'
