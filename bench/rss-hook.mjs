@@ -1,14 +1,19 @@
 /**
  * Preloaded into every child the ingest section runs (`node --import bench/rss-hook.mjs …`):
- * at exit it appends the process's peak resident set size — getrusage's ru_maxrss, which
- * covers every thread, so worker threads count — and its CPU time, one JSON line, to the
- * file named by $BENCH_RSS_OUT. One line per process: `cnreport ingest` runs in a child node
- * of its own (src/relaunch.ts), which inherits this preload, and child.mjs adds them up.
+ * at exit it appends the process's peak resident set size, covering every thread (worker
+ * threads count), and its CPU time, one JSON line, to the file named by $BENCH_RSS_OUT. One
+ * line per process: `cnreport ingest` runs in a child node of its own (src/relaunch.ts),
+ * which inherits this preload, and child.mjs adds them up.
  * Exact where polling /proc would miss a peak between two samples or just before exit, and
  * it needs no change to the program measured (the CLI sets exitCode and returns; 'exit'
  * still fires).
+ *
+ * The peak is VmHWM of /proc/self/status where there is one: getrusage's ru_maxrss is not
+ * this program's own on Linux — a process forked from a large one (the bench, 500+ MB after
+ * its paths section) starts with the parent's RSS as its maxrss, and keeps it across exec.
+ * VmHWM belongs to the address space, which exec replaces. Elsewhere ru_maxrss is all there is.
  */
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import { isMainThread } from 'node:worker_threads'
 
 const out = process.env.BENCH_RSS_OUT
@@ -18,9 +23,20 @@ if (out && isMainThread) {
     try {
       // maxRSS is in KiB, CPU times in µs (user + system of all threads).
       const u = process.resourceUsage()
-      appendFileSync(out, JSON.stringify({ pid: process.pid, maxRssBytes: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\n')
+      const maxRssBytes = ownPeakBytes() ?? u.maxRSS * 1024
+      appendFileSync(out, JSON.stringify({ pid: process.pid, maxRssBytes, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\n')
     } catch {
       // The parent then falls back on what it sampled from /proc.
     }
   })
+}
+
+/** VmHWM of this process (Linux), bytes; undefined where /proc has none. */
+function ownPeakBytes() {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    return kib === undefined ? undefined : Number(kib) * 1024
+  } catch {
+    return undefined
+  }
 }
