@@ -15,7 +15,6 @@ import { counted } from '../counted.js'
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'Recompute cross-document findings (prior year, duplicate filings, peer outliers)',
   help: `Usage: cnreport check [--db <file>] [--rule <id>]... [--config <file>]
                       [--profile default|strict] [--json]
 

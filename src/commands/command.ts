@@ -10,9 +10,8 @@ export interface CommandIO {
 }
 
 export interface Command {
+  /** As the command line names it; its one-line summary is in cli-main.ts's COMMANDS. */
   name: string
-  /** One line for the command list. */
-  summary: string
   /** Full `--help` text. */
   help: string
   /** Returns the process exit code. */

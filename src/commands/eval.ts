@@ -115,7 +115,6 @@ Example:
 export function makeEvalCommand(analyze: Analyze): Command {
   return {
     name: 'eval',
-    summary: 'Score figures, sections, metadata, labels, the record and findings against gold annotations',
     help,
     async run(argv, io) {
       const { values, positionals } = parseArgs({

@@ -15,7 +15,6 @@ const viewList = EXPORT_VIEWS.map((v) => `  ${v.name.padEnd(15)} (SQL view ${v.v
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write a dashboard view as CSV or JSON Lines (see docs/schema.md)',
   help: `Usage: cnreport export [--format csv|jsonl] [--view <name>] [--out <file>]
                       [--db <file>] [--bom]
 

@@ -7,7 +7,6 @@ import { RULE_CONFIG_OPTIONS, ruleConfigHelp, ruleConfigFrom } from './rule-conf
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'Extract one report: sections, tables, figures, record and findings',
   help: `Usage: cnreport extract <file> [--json] [--config <file>] [--profile default|strict]
 
 Reads one report (TXT, DOCX or PDF; the format is decided from the bytes) and runs
@@ -30,7 +29,7 @@ Exit codes: 0 success, 1 the file could not be read, 2 usage error (an invalid
       allowPositionals: true,
     })
     if (positionals.length !== 1) throw new UsageError('extract takes exactly one file')
-    const validation = ruleConfigFrom(values)
+    const validation = await ruleConfigFrom(values)
     const result = await analyzeFile(positionals[0]!, { validation })
     io.out(values.json ? JSON.stringify(result) + '\n' : summarize(result))
     return 0

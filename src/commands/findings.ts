@@ -15,7 +15,6 @@ const SEVERITIES = ['error', 'warning', 'info'] as const
 
 export const findingsCommand: Command = {
   name: 'findings',
-  summary: 'List stored findings with their review status (table, CSV or JSON)',
   help: `Usage: cnreport findings [--db <file>] [--severity <s>]... [--rule <id>]...
                          [--document <path-or-sha256>]... [--status <s>]...
                          [--format table|csv|json]

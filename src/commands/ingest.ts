@@ -19,7 +19,6 @@ export const DEFAULT_DB = 'cnreport.db'
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'Extract reports (files, folders or globs) and store everything in SQLite',
   help: `Usage: cnreport ingest <path>... [--from-list <file>] [--db <file>]
                        [--concurrency <n>] [--timeout <seconds>] [--force] [--json]
                        [--config <file>] [--profile default|strict]
@@ -147,7 +146,7 @@ Examples:
     if (list !== undefined && list.trim() === '') throw new UsageError("--from-list needs a file name, or '-' for standard input")
     const concurrency = values.concurrency === undefined ? defaultConcurrency() : positiveInteger('--concurrency', values.concurrency)
     const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : seconds('--timeout', values.timeout)
-    const validation = ruleConfigFrom(values)
+    const validation = await ruleConfigFrom(values)
     // The list is read before the database is touched: a missing list changes nothing.
     const paths = list === undefined ? positionals : [...positionals, ...(await readPathList(list))]
 

@@ -14,7 +14,6 @@ const MAX_CANDIDATES = 10
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'Confirm, dismiss or reopen a finding by its fingerprint',
   help: `Usage: cnreport review <fingerprint> --status confirmed|dismissed|open
                        [--note <text>] [--reviewer <name>] [--db <file>]
 

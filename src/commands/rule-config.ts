@@ -4,8 +4,6 @@
  * any file is read — whose message names the file and what is wrong in it.
  */
 import { DEFAULT_CONFIG, loadConfig, type ValidationConfig, ValidationConfigSchema } from '../validate/config.js'
-import { CROSS_RULE_IDS } from '../validate/cross/index.js'
-import { RULE_IDS } from '../validate/rules/index.js'
 import { InputError } from '../result.js'
 import { UsageError } from './command.js'
 
@@ -31,11 +29,16 @@ export function ruleConfigHelp(column: number): string {
   ].join('\n')
 }
 
-/** The configuration the options ask for; DEFAULT_CONFIG when neither is given. */
-export function ruleConfigFrom(values: { config?: string | undefined; profile?: string | undefined }): ValidationConfig {
+/**
+ * The configuration the options ask for; DEFAULT_CONFIG when neither is given. The rule
+ * modules (to know the valid ids) load only for a --config file: an ingest's main thread
+ * otherwise never needs them before its workers start.
+ */
+export async function ruleConfigFrom(values: { config?: string | undefined; profile?: string | undefined }): Promise<ValidationConfig> {
   let config: ValidationConfig = DEFAULT_CONFIG
   if (values.config !== undefined) {
     if (values.config.trim() === '') throw new UsageError('--config needs a file name')
+    const [{ RULE_IDS }, { CROSS_RULE_IDS }] = await Promise.all([import('../validate/rules/index.js'), import('../validate/cross/index.js')])
     try {
       config = loadConfig(values.config, [...RULE_IDS, ...CROSS_RULE_IDS])
     } catch (error) {

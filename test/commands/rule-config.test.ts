@@ -68,9 +68,9 @@ describe('extract and ingest --config / --profile', () => {
     expect((await cli('ingest', REPORT, '--db', tempDbPath(), '--config', '')).stderr).toMatch(/--config needs a file name/)
   })
 
-  it('ruleConfigFrom gives the default configuration when neither option is given', () => {
-    expect(ruleConfigFrom({})).toEqual({ profile: 'default', rules: {} })
-    expect(ruleConfigFrom({ profile: 'strict' })).toEqual({ profile: 'strict', rules: {} })
+  it('ruleConfigFrom gives the default configuration when neither option is given', async () => {
+    expect(await ruleConfigFrom({})).toEqual({ profile: 'default', rules: {} })
+    expect(await ruleConfigFrom({ profile: 'strict' })).toEqual({ profile: 'strict', rules: {} })
   })
 
   it('--help of extract and ingest documents both options', async () => {
