@@ -96,6 +96,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
     // The cross-document checks run once the files are stored. Their modules (rules, queries,
     // the gazetteer: ≈ 70 ms) load while the files go through, not before the first can start.
     const crossChecks = import('./validate/cross/after-ingest.js')
+    // Awaited below; until then a failed load must not count as an unhandled rejection.
+    crossChecks.catch(() => undefined)
     const deferral = new IndexDeferral(repo.db, options.indexDeferral === false ? { minStored: Infinity } : options.indexDeferral)
     const extractor = inProcess ? inProcessExtractor(options.analyze ?? (await defaultAnalyze(options.validation)), concurrency) : workerExtractor(poolOptions(options, concurrency))
     let handled: readonly InputFile[]
