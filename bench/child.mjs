@@ -22,6 +22,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readStatus } from './proc-status.mjs'
 
 const RSS_HOOK = fileURLToPath(new URL('./rss-hook.mjs', import.meta.url))
 const PROGRESS = /^\[(\d+)\/(\d+)\]/
@@ -148,16 +149,4 @@ function readTree(pid) {
     }
   }
   return own
-}
-
-/** VmRSS and VmHWM of a live process (Linux); undefined elsewhere or once it has exited. */
-function readStatus(path) {
-  let text
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
-  const kib = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024
-  return { rssBytes: kib('VmRSS'), hwmBytes: kib('VmHWM') }
 }

@@ -13,8 +13,9 @@
  * its paths section) starts with the parent's RSS as its maxrss, and keeps it across exec.
  * VmHWM belongs to the address space, which exec replaces. Elsewhere ru_maxrss is all there is.
  */
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync } from 'node:fs'
 import { isMainThread } from 'node:worker_threads'
+import { readStatus } from './proc-status.mjs'
 
 const out = process.env.BENCH_RSS_OUT
 // Worker threads inherit the preload; resourceUsage() there is the whole process's again.
@@ -23,20 +24,11 @@ if (out && isMainThread) {
     try {
       // maxRSS is in KiB, CPU times in µs (user + system of all threads).
       const u = process.resourceUsage()
-      const maxRssBytes = ownPeakBytes() ?? u.maxRSS * 1024
+      const peak = readStatus('/proc/self/status')?.hwmBytes
+      const maxRssBytes = Number.isFinite(peak) ? peak : u.maxRSS * 1024
       appendFileSync(out, JSON.stringify({ pid: process.pid, maxRssBytes, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\n')
     } catch {
       // The parent then falls back on what it sampled from /proc.
     }
   })
-}
-
-/** VmHWM of this process (Linux), bytes; undefined where /proc has none. */
-function ownPeakBytes() {
-  try {
-    const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
-    return kib === undefined ? undefined : Number(kib) * 1024
-  } catch {
-    return undefined
-  }
 }

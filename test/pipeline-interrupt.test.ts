@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { analyzeFile } from '../src/analyze.js'
 import { formatSummary } from '../src/commands/ingest.js'
@@ -16,7 +15,7 @@ import { pendingIndexes } from '../src/store/deferred-indexes.js'
 import { relaunchOptions } from '../src/relaunch.js'
 import { Repository } from '../src/store/repo.js'
 import { writeCopies } from '../bench/copies.mjs'
-import { runCli, startCli } from './commands/ingest-child.js'
+import { childPids, runCli, startCli, storedCount, whenStored } from './commands/ingest-child.js'
 import { tempDbPath, tempDir } from './store/temp-db.js'
 
 const CORPUS = resolve('corpus')
@@ -111,8 +110,7 @@ describe('the summary of an interrupted ingest', () => {
 
 /** The command lines of the processes `pid` started (Linux). */
 function childCommands(pid: number): string[][] {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean)
-  return children.map((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').filter(Boolean))
+  return childPids(pid).map((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').filter(Boolean))
 }
 
 /** Whether `cnreport ingest <args>` from startCli relaunches itself on this machine (src/relaunch.ts). */
@@ -121,37 +119,18 @@ function relaunches(args: string[]): boolean {
 }
 
 describe('cnreport ingest and Ctrl-C', () => {
-  /** Documents in the database now, or -1 while the child has not created it yet. */
-  function storedCount(path: string): number {
-    if (!existsSync(path)) return -1
-    let db: Db | undefined
-    try {
-      db = new Database(path, { readonly: true, fileMustExist: true })
-      return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
-    } catch {
-      return -1
-    } finally {
-      db?.close()
-    }
-  }
-
   it('stops after the files under way, prints the summary, exits 130, and running again finishes', async () => {
     const dir = tempDir()
     const files = await writeCopies(dir, TXT, 8)
     const dbPath = tempDbPath()
     const args = ['ingest', dir, '--db', dbPath, '--concurrency', '1']
     const child = startCli(args)
-    for (;;) {
-      if (child.exitCode !== null) break
-      if (storedCount(dbPath) >= 2) {
-        // The ingest runs in a child node of its own with V8's pool cut, where that helps here:
-        // the signal sent to the command is passed on to it.
-        const pooled = childCommands(child.pid!).filter((c) => c.some((a) => a.startsWith('--v8-pool-size=')))
-        expect(pooled.length).toBe(relaunches(args) ? 1 : 0)
-        child.kill('SIGINT')
-        break
-      }
-      await new Promise((r) => setTimeout(r, 20))
+    if (await whenStored(child, dbPath, 2)) {
+      // The ingest runs in a child node of its own with V8's pool cut, where that helps here:
+      // the signal sent to the command is passed on to it.
+      const pooled = childCommands(child.pid!).filter((c) => c.some((a) => a.startsWith('--v8-pool-size=')))
+      expect(pooled.length).toBe(relaunches(args) ? 1 : 0)
+      child.kill('SIGINT')
     }
     const stopped = await child.output
     expect(stopped.code, `the run ended before it could be interrupted:\n${stopped.stderr}`).toBe(130)
@@ -179,15 +158,9 @@ describe('cnreport ingest and Ctrl-C', () => {
     const dbPath = tempDbPath()
     const child = startCli(['ingest', dir, '--db', dbPath])
     let worker: number | undefined
-    for (;;) {
-      if (child.exitCode !== null) break
-      if (storedCount(dbPath) >= 1) {
-        const pid = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').split(/\s+/).find(Boolean)
-        worker = Number(pid)
-        child.kill('SIGKILL')
-        break
-      }
-      await new Promise((r) => setTimeout(r, 20))
+    if (await whenStored(child, dbPath, 1)) {
+      worker = childPids(child.pid!)[0]
+      child.kill('SIGKILL')
     }
     // Not child.output: that waits for the pipes, which the relaunched ingest holds too.
     if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r))

@@ -3,14 +3,13 @@
  * then run again to completion, leaves exactly the rows of a clean run — every file stored
  * once, no duplicates, no half-written document.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ingest } from '../src/pipeline.js'
 import { openDatabase, type Db } from '../src/store/db.js'
 import { Repository } from '../src/store/repo.js'
-import { runCli, startCli } from './commands/ingest-child.js'
+import { runCli, startCli, storedCount, whenStored } from './commands/ingest-child.js'
 import { writeCopies } from '../bench/copies.mjs'
 import { tempDbPath, tempDir } from './store/temp-db.js'
 
@@ -20,20 +19,6 @@ const SEEDS = readdirSync(CORPUS).filter((n) => /\.(txt|docx)$/.test(n)).map((n)
 const COPIES = 7
 /** Documents stored before the kill. */
 const KILL_AFTER = 6
-
-/** Documents in the database now, or -1 while it is not there yet (the child creates it). */
-function storedCount(path: string): number {
-  if (!existsSync(path)) return -1
-  let db: Db | undefined
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
-    return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
-  } catch {
-    return -1 // not migrated yet
-  } finally {
-    db?.close()
-  }
-}
 
 /** What must be identical between two stores of the same files. */
 function contents(db: Db) {
@@ -58,19 +43,10 @@ describe('an ingest killed mid-run', () => {
     const killedDb = tempDbPath()
 
     const child = startCli(['ingest', dir, '--db', killedDb, '--concurrency', '2'])
-    let atKill = -1
-    for (;;) {
-      if (child.exitCode !== null) break
-      const n = storedCount(killedDb)
-      if (n >= KILL_AFTER) {
-        child.kill('SIGKILL')
-        break
-      }
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    if (await whenStored(child, killedDb, KILL_AFTER)) child.kill('SIGKILL')
     const killed = await child.output
     expect(killed.signal, `the run ended before it could be killed:\n${killed.stderr}`).toBe('SIGKILL')
-    atKill = storedCount(killedDb)
+    const atKill = storedCount(killedDb)
     expect(atKill).toBeGreaterThanOrEqual(KILL_AFTER)
     expect(atKill).toBeLessThan(names.length)
 

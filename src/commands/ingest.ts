@@ -2,6 +2,7 @@
  * `cnreport ingest <paths…> [--from-list <file>] [--db <file>] [--concurrency N]
  * [--timeout S] [--force] [--json]`: files, folders and globs into SQLite.
  */
+import { constants } from 'node:os'
 import { parseArgs } from 'node:util'
 import { ingest, type IngestSummary, type ProgressEvent } from '../pipeline.js'
 import { readPathList } from '../pipeline-list.js'
@@ -169,7 +170,7 @@ Examples:
       db.close()
     }
     io.out(values.json ? JSON.stringify({ database: values.db, ...summary }) + '\n' : formatSummary(summary, values.db))
-    if (summary.interrupted) return 128 + (interrupt.received === 'SIGTERM' ? SIGTERM_NUMBER : SIGINT_NUMBER)
+    if (summary.interrupted) return signalExitCode(interrupt.received ?? 'SIGINT')
     // Findings are computed at extraction: content already stored keeps the findings of its
     // earlier configuration, which is easy to miss when asking for another one.
     const skipped = summary.unchanged + summary.linked
@@ -182,8 +183,10 @@ Examples:
 /** Signals this close together are one (see interruptOnSignals), ms. */
 const SAME_SIGNAL_MS = 300
 
-const SIGINT_NUMBER = 2
-const SIGTERM_NUMBER = 15
+/** What a shell reports for a process ended by `signal`: 128 + its number (130 for SIGINT). */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + constants.signals[signal]
+}
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM during an ingest: the first stops it gracefully — no new file
@@ -201,7 +204,7 @@ function interruptOnSignals(io: CommandIO, clearProgress: () => void): Interrupt
     if (received && performance.now() - receivedAt < SAME_SIGNAL_MS) return
     if (received) {
       io.err(`\ncnreport ingest: stopped at once by a second ${name}; the next run resumes where this one stopped\n`)
-      process.exit(128 + (name === 'SIGTERM' ? SIGTERM_NUMBER : SIGINT_NUMBER))
+      process.exit(signalExitCode(name))
     }
     received = name
     receivedAt = performance.now()

@@ -3,7 +3,9 @@
  * an in-process call cannot show — standard input, exit by signal, a run killed mid-way.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import Database from 'better-sqlite3'
 
 const ROOT = resolve('.')
 
@@ -36,4 +38,35 @@ export interface CliResult {
 /** Runs `cnreport <args>` to the end. */
 export function runCli(args: string[], options: { input?: string } = {}): Promise<CliResult> {
   return startCli(args, options).output
+}
+
+/** Documents in the database at `path` now, or -1 while it is not there yet (the child creates it). */
+export function storedCount(path: string): number {
+  if (!existsSync(path)) return -1
+  let db: Database.Database | undefined
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+    return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
+  } catch {
+    return -1 // not migrated yet
+  } finally {
+    db?.close()
+  }
+}
+
+/**
+ * Waits until the running `child` has stored `documents` documents in `dbPath`; false when it
+ * exited first. Polls every 20 ms: the caller acts (kills, interrupts) as soon as it returns.
+ */
+export async function whenStored(child: ChildProcess, dbPath: string, documents: number): Promise<boolean> {
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) return false
+    if (storedCount(dbPath) >= documents) return true
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** The processes `pid` started (Linux /proc). */
+export function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number)
 }
